@@ -27,7 +27,9 @@ describe("src/core purity", () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(coreDir)) {
       const text = readFileSync(file, "utf8");
-      for (const match of text.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+      for (const match of text.matchAll(
+        /(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+      )) {
         const spec = match[1] ?? match[2] ?? "";
         if (forbidden.some((rule) => rule.test(spec))) {
           offenders.push(`${relative(coreDir, file)} imports ${spec}`);

@@ -1,0 +1,2 @@
+export { registerAnalyticsRoutes } from "./routes";
+export { type AnalyticsService, createAnalyticsService } from "./service";

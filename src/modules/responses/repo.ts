@@ -1,0 +1,166 @@
+import { and, desc, eq, gte, ilike, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import type { NpsCategory, NpsCounts } from "../../core/nps";
+import type { DbOrTx } from "../../platform/db";
+import { responses } from "./schema";
+
+export type ResponseRow = typeof responses.$inferSelect;
+export type NewResponse = typeof responses.$inferInsert;
+
+/** Everything analytics and the comment list can filter on; orgId is never optional. */
+export type ResponseFilter = {
+  orgId: string;
+  surveyId?: string;
+  /** ISO date (Copenhagen midnight) or date-time; inclusive. */
+  from?: string;
+  /** Exclusive. */
+  to?: string;
+  team?: string;
+  touchpoint?: string;
+  employee?: string;
+  channel?: string;
+  sentiment?: "positive" | "neutral" | "negative";
+  category?: NpsCategory;
+  q?: string;
+  hasComment?: boolean;
+};
+
+export type GroupBy = "team" | "touchpoint" | "employee" | "channel" | "day" | "week" | "month";
+
+export const TIME_ZONE = "Europe/Copenhagen";
+// Inlined, not a parameter: GROUP BY must see the very same expression as SELECT.
+const tz = sql.raw(`'${TIME_ZONE}'`);
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date-only bound means midnight in Copenhagen, where our users' days begin. */
+function instant(value: string): SQL {
+  return DATE_ONLY.test(value)
+    ? sql`(${value}::date::timestamp at time zone ${TIME_ZONE})`
+    : sql`${value}::timestamptz`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function filterConditions(filter: ResponseFilter): SQL {
+  const conditions: Array<SQL | undefined> = [eq(responses.orgId, filter.orgId)];
+  if (filter.surveyId) conditions.push(eq(responses.surveyId, filter.surveyId));
+  if (filter.from) conditions.push(gte(responses.createdAt, instant(filter.from) as never));
+  if (filter.to) conditions.push(lt(responses.createdAt, instant(filter.to) as never));
+  if (filter.team) conditions.push(eq(responses.team, filter.team));
+  if (filter.touchpoint) conditions.push(eq(responses.touchpoint, filter.touchpoint));
+  if (filter.employee) conditions.push(eq(responses.employee, filter.employee));
+  if (filter.channel) conditions.push(eq(responses.channel, filter.channel as never));
+  if (filter.sentiment) conditions.push(eq(responses.sentiment, filter.sentiment));
+  if (filter.category === "promoter") conditions.push(gte(responses.score, 9));
+  if (filter.category === "passive") conditions.push(sql`${responses.score} between 7 and 8`);
+  if (filter.category === "detractor") conditions.push(lt(responses.score, 7));
+  if (filter.hasComment) conditions.push(isNotNull(responses.comment));
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(
+      sql`(${ilike(responses.comment, pattern)} or ${ilike(responses.respondentName, pattern)})`,
+    );
+  }
+  return and(...conditions) as SQL;
+}
+
+function groupKey(groupBy: GroupBy): SQL<string> {
+  switch (groupBy) {
+    case "team":
+    case "touchpoint":
+    case "employee":
+    case "channel":
+      return sql<string>`coalesce(${responses[groupBy]}, '(none)')`;
+    case "day":
+      return sql<string>`to_char(date_trunc('day', ${responses.createdAt} at time zone ${tz}), 'YYYY-MM-DD')`;
+    case "week":
+      // ISO weeks start on Monday, as Danish calendars do; the key is the Monday's date.
+      return sql<string>`to_char(date_trunc('week', ${responses.createdAt} at time zone ${tz}), 'YYYY-MM-DD')`;
+    case "month":
+      return sql<string>`to_char(date_trunc('month', ${responses.createdAt} at time zone ${tz}), 'YYYY-MM')`;
+  }
+}
+
+const countColumns = {
+  n: sql<number>`count(*)::int`,
+  promoters: sql<number>`(count(*) filter (where ${responses.score} >= 9))::int`,
+  passives: sql<number>`(count(*) filter (where ${responses.score} between 7 and 8))::int`,
+  detractors: sql<number>`(count(*) filter (where ${responses.score} <= 6))::int`,
+};
+
+export function createResponsesRepo(db: DbOrTx) {
+  return {
+    async insert(values: NewResponse): Promise<{ id: string }> {
+      const [row] = await db.insert(responses).values(values).returning({ id: responses.id });
+      return row as { id: string };
+    },
+    async insertMany(values: NewResponse[]): Promise<number> {
+      if (values.length === 0) return 0;
+      const rows = await db.insert(responses).values(values).returning({ id: responses.id });
+      return rows.length;
+    },
+    /** One answer per invitation: a second submit replaces the first. */
+    async upsertByInvitation(
+      values: NewResponse & { invitationId: string },
+    ): Promise<{ id: string }> {
+      const { id: _ignored, createdAt: _created, ...rest } = values;
+      const [row] = await db
+        .insert(responses)
+        .values(values)
+        .onConflictDoUpdate({
+          target: responses.invitationId,
+          set: { ...rest, updatedAt: new Date() },
+        })
+        .returning({ id: responses.id });
+      return row as { id: string };
+    },
+    async byInvitation(invitationId: string) {
+      const [row] = await db
+        .select()
+        .from(responses)
+        .where(eq(responses.invitationId, invitationId));
+      return row ?? null;
+    },
+    async counts(filter: ResponseFilter): Promise<NpsCounts> {
+      const [row] = await db.select(countColumns).from(responses).where(filterConditions(filter));
+      return row ?? { n: 0, promoters: 0, passives: 0, detractors: 0 };
+    },
+    async countsBy(
+      filter: ResponseFilter,
+      groupBy: GroupBy,
+    ): Promise<Array<NpsCounts & { key: string }>> {
+      const key = groupKey(groupBy);
+      return db
+        .select({ key, ...countColumns })
+        .from(responses)
+        .where(filterConditions(filter))
+        .groupBy(key)
+        .orderBy(key);
+    },
+    async distribution(filter: ResponseFilter): Promise<Array<{ score: number; n: number }>> {
+      return db
+        .select({ score: responses.score, n: sql<number>`count(*)::int` })
+        .from(responses)
+        .where(filterConditions(filter))
+        .groupBy(responses.score);
+    },
+    async list(filter: ResponseFilter, page: { limit: number; offset: number }) {
+      const where = filterConditions(filter);
+      const [total] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(responses)
+        .where(where);
+      const items = await db
+        .select()
+        .from(responses)
+        .where(where)
+        .orderBy(desc(responses.createdAt), desc(responses.id))
+        .limit(page.limit)
+        .offset(page.offset);
+      return { total: total?.n ?? 0, items };
+    },
+  };
+}
+
+export type ResponsesRepo = ReturnType<typeof createResponsesRepo>;

@@ -1,0 +1,201 @@
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import type { SurveysService } from "../surveys";
+import { createResponsesRepo, type ResponseFilter, type ResponseRow } from "./repo";
+import type { Channel, GuardSummary, ResponseAnalysis } from "./schema";
+
+export type SubmitResponseInput = {
+  score: number;
+  comment?: string;
+  consentToDisplay?: boolean;
+  name?: string;
+  team?: string;
+  touchpoint?: string;
+  employee?: string;
+  channel?: Channel;
+  invitation?: string;
+  language?: "da" | "en";
+};
+
+/** Text insight and the guard, computed before the row is written (pure, no I/O). */
+export type CommentAnalyser = (
+  orgId: string,
+  comment: string,
+  language?: "da" | "en",
+) => Promise<{
+  language: string;
+  sentiment: "positive" | "neutral" | "negative";
+  sentimentScore: number;
+  analysis: ResponseAnalysis;
+  guard: GuardSummary;
+}>;
+
+/** A response as it was stored, for listeners such as the wall. */
+export type StoredResponse = ResponseRow;
+
+export type ResponsesDeps = {
+  db: Db;
+  surveys: SurveysService;
+  analyseComment?: CommentAnalyser;
+  /** Called after the write committed (never inside the transaction). */
+  onStored?: (response: StoredResponse) => void;
+  clock?: () => Date;
+};
+
+const blankToUndefined = (value?: string) => (value?.trim() ? value.trim() : undefined);
+
+export function createResponsesService(deps: ResponsesDeps) {
+  const repo = createResponsesRepo(deps.db);
+  const clock = deps.clock ?? (() => new Date());
+
+  async function submit(
+    surveyId: string,
+    input: SubmitResponseInput,
+  ): Promise<{ id: string; edited: boolean }> {
+    const { survey } = await deps.surveys.publicView(surveyId);
+    const invitation = input.invitation
+      ? await deps.surveys.invitationByToken(surveyId, input.invitation)
+      : null;
+    if (input.invitation && !invitation) {
+      throw new AppError("invalid", "invitation: unknown or not for this survey", {
+        field: "invitation",
+      });
+    }
+    const comment = blankToUndefined(input.comment);
+    const analysed =
+      comment && deps.analyseComment
+        ? await deps.analyseComment(survey.orgId, comment, input.language)
+        : undefined;
+    const now = clock();
+    const values = {
+      orgId: survey.orgId,
+      surveyId: survey.id,
+      score: input.score,
+      comment: comment ?? null,
+      // Consent to show a comment only means something when there is a comment.
+      consentToDisplay: Boolean(comment && input.consentToDisplay),
+      respondentName: survey.askName ? (blankToUndefined(input.name) ?? null) : null,
+      // An invitation's own context wins over what the query string claims.
+      team: invitation?.team ?? blankToUndefined(input.team) ?? null,
+      touchpoint: invitation?.touchpoint ?? blankToUndefined(input.touchpoint) ?? null,
+      employee: invitation?.employee ?? blankToUndefined(input.employee) ?? null,
+      channel: input.channel ?? (invitation ? "email" : "link"),
+      language: input.language ?? analysed?.language ?? survey.language,
+      sentiment: analysed?.sentiment ?? null,
+      sentimentScore: analysed?.sentimentScore ?? null,
+      analysis: analysed?.analysis ?? null,
+      guard: analysed?.guard ?? null,
+      createdAt: now,
+      updatedAt: now,
+    } as const;
+    let stored: { id: string };
+    let edited = false;
+    if (invitation) {
+      edited = Boolean(await repo.byInvitation(invitation.id));
+      stored = await repo.upsertByInvitation({ ...values, invitationId: invitation.id });
+    } else {
+      stored = await repo.insert(values);
+    }
+    deps.onStored?.({
+      ...values,
+      id: stored.id,
+      invitationId: invitation?.id ?? null,
+      hiddenAt: null,
+    } as StoredResponse);
+    return { id: stored.id, edited };
+  }
+
+  async function previousAnswer(surveyId: string, token: string) {
+    const invitation = await deps.surveys.invitationByToken(surveyId, token);
+    if (!invitation) return null;
+    const row = await repo.byInvitation(invitation.id);
+    return row
+      ? {
+          score: row.score,
+          comment: row.comment,
+          consentToDisplay: row.consentToDisplay,
+          name: row.respondentName,
+        }
+      : null;
+  }
+
+  return {
+    repo,
+    submit,
+    previousAnswer,
+    list: (filter: ResponseFilter, page: { limit: number; offset: number }) =>
+      repo.list(filter, page),
+  };
+}
+
+export type ResponsesService = ReturnType<typeof createResponsesService>;
+
+export function toResponseDto(row: ResponseRow) {
+  return {
+    id: row.id,
+    surveyId: row.surveyId,
+    score: row.score,
+    comment: row.comment,
+    name: row.respondentName,
+    consentToDisplay: row.consentToDisplay,
+    team: row.team,
+    touchpoint: row.touchpoint,
+    employee: row.employee,
+    channel: row.channel,
+    language: row.language,
+    sentiment: row.sentiment,
+    employeesNamed: row.analysis?.employees ?? [],
+    guard: row.guard?.counts ?? {},
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const csvColumns = [
+  "id",
+  "createdAt",
+  "surveyId",
+  "score",
+  "category",
+  "comment",
+  "consentToDisplay",
+  "name",
+  "team",
+  "touchpoint",
+  "employee",
+  "channel",
+  "language",
+  "sentiment",
+] as const;
+
+/** RFC 4180 quoting, plus a leading apostrophe so spreadsheets never run a cell as a formula. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function responsesCsv(rows: ResponseRow[]): string {
+  const lines = [csvColumns.join(",")];
+  for (const r of rows) {
+    const category = r.score >= 9 ? "promoter" : r.score >= 7 ? "passive" : "detractor";
+    const cells = [
+      r.id,
+      r.createdAt.toISOString(),
+      r.surveyId,
+      r.score,
+      category,
+      r.comment,
+      r.consentToDisplay,
+      r.respondentName,
+      r.team,
+      r.touchpoint,
+      r.employee,
+      r.channel,
+      r.language,
+      r.sentiment,
+    ];
+    lines.push(cells.map(csvCell).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

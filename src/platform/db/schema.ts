@@ -1,0 +1,7 @@
+// Every table, gathered for Drizzle and drizzle-kit. Each module owns its own schema.ts.
+
+export * from "../../modules/orgs/schema";
+export * from "../../modules/responses/schema";
+export * from "../../modules/surveys/schema";
+export * from "../auth/schema";
+export * from "./settings-schema";

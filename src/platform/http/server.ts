@@ -1,0 +1,173 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import { AppError, httpStatusFor } from "../errors";
+
+export const webDist = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+/** Big enough for a 100 kB comment to reach validation (a clear 400), small enough to refuse floods. */
+export const BODY_LIMIT = 256 * 1024;
+
+type ErrorBody = { error: { code: string; message: string; field?: string; details?: unknown } };
+
+function errorBody(code: string, message: string, field?: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(field ? { field } : {}), ...(details ? { details } : {}) } };
+}
+
+/** Human path for a zod issue: body.score -> "score", items.0.name -> "items[0].name". */
+function fieldName(instancePath: string | undefined, params: unknown): string {
+  const fromPath = (instancePath ?? "").replace(/^\//, "").split("/").filter(Boolean);
+  const issue = (params as { issue?: { path?: Array<string | number> } })?.issue;
+  const parts = fromPath.length ? fromPath : (issue?.path ?? []).map(String);
+  return parts.reduce<string>(
+    (acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p),
+    "",
+  );
+}
+
+export async function createHttpServer(options: { logger: Logger; trustProxy: boolean }) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    trustProxy: options.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    // One log line per request costs more than the request at burst rates; errors still log.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const field = fieldName(first?.instancePath, first?.params);
+      const message = `${field || error.validationContext || "request"}: ${first?.message ?? "is invalid"}`;
+      return reply.status(400).send(errorBody("invalid", message, field || undefined));
+    }
+    if (error instanceof AppError) {
+      const status = httpStatusFor(error.code);
+      if (error.code === "rate_limited" && typeof error.details.retryAfter === "number") {
+        reply.header("retry-after", String(error.details.retryAfter));
+      }
+      const { field, ...rest } = error.details;
+      return reply
+        .status(status)
+        .send(
+          errorBody(error.code, error.message, field, Object.keys(rest).length ? rest : undefined),
+        );
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply
+        .status(413)
+        .send(errorBody("too_large", `The request body is larger than ${BODY_LIMIT / 1024} kB`));
+    }
+    if (status === 429) {
+      return reply.status(429).send(errorBody("rate_limited", error.message));
+    }
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, empty body.
+      return reply.status(status).send(errorBody("invalid", `body: ${error.message}`, "body"));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply
+      .status(500)
+      .send(errorBody("internal", "Something went wrong on our side; it has been logged"));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}`));
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "anbefal API",
+        version: "1",
+        description:
+          "Net Promoter Score, the happy-customer wall and text insight. Authenticate with `Authorization: Bearer <token>` (create one with `npx anbefal token create --org SLUG`).",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;
+
+/**
+ * Serves the built web app: the survey page at /s/*, the wall at /w/*, the React app for
+ * every other non-API path (client-side routing).
+ */
+export async function registerWebApp(app: HttpServer) {
+  if (!existsSync(join(webDist, "index.html"))) {
+    app.log.warn("web/dist is missing: run `npm run build` (npm start does it for you)");
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, index: false, wildcard: false, maxAge: "1h" });
+  const pages = new Map<string, string>();
+  const page = async (name: string) => {
+    let html = pages.get(name);
+    if (html === undefined) {
+      const path = join(webDist, name);
+      html = existsSync(path)
+        ? await readFile(path, "utf8")
+        : await readFile(join(webDist, "index.html"), "utf8");
+      pages.set(name, html);
+    }
+    return html;
+  };
+  const send =
+    (name: string) =>
+    async (
+      _req: unknown,
+      reply: { type(t: string): { header(k: string, v: string): { send(b: string): unknown } } },
+    ) =>
+      reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(await page(name));
+  app.get("/s/*", { schema: { hide: true } }, send("survey.html"));
+  app.get("/w/*", { schema: { hide: true } }, send("wall.html"));
+  app.get("/", { schema: { hide: true } }, send("index.html"));
+  app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply
+        .status(404)
+        .send(
+          errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
+        );
+    }
+    return send("index.html")(request, reply as never);
+  });
+}

@@ -1,0 +1,25 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+
+// Separate entries so the public survey page stays tiny: it ships no React, no Mantine.
+export default defineConfig({
+  root: webDir,
+  plugins: [react()],
+  build: {
+    outDir: resolve(webDir, "dist"),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        app: resolve(webDir, "index.html"),
+        survey: resolve(webDir, "survey.html"),
+      },
+    },
+  },
+  server: {
+    proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" },
+  },
+});
