@@ -14,7 +14,7 @@ const submit = (payload: unknown, id = surveyId, headers: Record<string, string>
     headers,
   });
 const countRows = async () =>
-  (await app.database.query<{ n: number }>("select count(*)::int as n from responses"))[0]?.n;
+  (await app.database.query<{ n: number }>("select count(*)::int as n from responses"))[0]?.n ?? 0;
 
 beforeAll(async () => {
   app = await createTestApp({ ANBEFAL_PUBLIC_RATE_LIMIT: "0" });
