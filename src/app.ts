@@ -7,12 +7,19 @@ import {
   type StoredResponse,
 } from "./modules/responses";
 import { createSurveysService, registerSurveysRoutes } from "./modules/surveys";
+import {
+  createWallHub,
+  createWallsService,
+  registerWallsRoutes,
+  type WallsService,
+} from "./modules/walls";
 import { createAuth, sessionUser } from "./platform/auth";
 import type { Config } from "./platform/config";
 import { type Database, migrateDatabase, openDatabase } from "./platform/db";
 import { sessionSecret } from "./platform/db/instance-settings";
 import { createHttpServer, registerWebApp } from "./platform/http/server";
 import { createLogger, type Logger } from "./platform/logger";
+import { type Bus, createLocalBus, createPostgresBus } from "./platform/realtime/bus";
 
 export type AppOptions = {
   config: Config;
@@ -42,19 +49,23 @@ export function publicUrlOf(config: Config): string {
   return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
-export function createServices(
-  database: Database,
-  config: Config,
-  hooks: { onStored?: (r: StoredResponse) => void } = {},
-) {
+export function createServices(database: Database, config: Config, bus: Bus = createLocalBus()) {
   const base = publicUrlOf(config);
   const publicUrl = (path: string) => `${base}${path}`;
   const db = database.db;
   const orgs = createOrgsService({ db });
   const surveys = createSurveysService({ db, publicUrl });
-  const responses = createResponsesService({ db, surveys, onStored: hooks.onStored });
+  // The wall hears of answers after they are stored; bound late because walls read responses.
+  let walls: WallsService | undefined;
+  const responses = createResponsesService({
+    db,
+    surveys,
+    onStored: (row) => walls?.publishStored(row),
+    onHiddenChanged: (orgId, id, hidden) => walls?.publishHidden(orgId, id, hidden),
+  });
+  walls = createWallsService({ db, bus, responses, publicUrl });
   const analytics = createAnalyticsService({ responses });
-  return { db, orgs, surveys, responses, analytics, publicUrl };
+  return { db, bus, orgs, surveys, responses, analytics, walls, publicUrl };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -63,7 +74,16 @@ export async function createApp(options: AppOptions) {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await openMigratedDatabase(config));
-  const services = createServices(database, config);
+  const bus =
+    database.kind === "postgres" && database.pool && config.databaseUrl
+      ? await createPostgresBus({
+          pool: database.pool,
+          connectionString: config.databaseUrl,
+          logger,
+        })
+      : createLocalBus();
+  const services = createServices(database, config, bus);
+  const hub = createWallHub({ walls: services.walls, bus, logger });
   const base = publicUrlOf(config);
   const auth = createAuth({
     db: database.db,
@@ -98,6 +118,7 @@ export async function createApp(options: AppOptions) {
     publicRateLimit: config.publicRateLimit,
   });
   registerAnalyticsRoutes(server, { analytics: services.analytics });
+  registerWallsRoutes(server, { walls: services.walls, hub });
   if (options.serveWeb !== false) await registerWebApp(server);
   await server.ready();
   isReady = true;
@@ -106,9 +127,13 @@ export async function createApp(options: AppOptions) {
     server,
     database,
     services,
+    hub,
     logger,
     async close() {
+      // Open streams first: the server waits for every connection before it closes.
+      hub.close();
       await server.close();
+      await bus.close();
       if (!options.database) await database.close();
     },
   };

@@ -14,8 +14,9 @@ let orgCounter = 0;
 
 /** An in-process app on a fresh test database (PGlite, or PostgreSQL in that project). */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { database, cleanup } = await openTestDatabase();
+  const { database, databaseUrl, cleanup } = await openTestDatabase();
   const config = loadConfig({
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ANBEFAL_PUBLIC_URL: "http://anbefal.test",
     ...env,

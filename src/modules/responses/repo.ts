@@ -1,4 +1,17 @@
-import { and, desc, eq, gte, ilike, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { NpsCategory, NpsCounts } from "../../core/nps";
 import type { DbOrTx } from "../../platform/db";
 import { responses } from "./schema";
@@ -22,6 +35,10 @@ export type ResponseFilter = {
   category?: NpsCategory;
   q?: string;
   hasComment?: boolean;
+  /** Only answers that arrived after this wall event id. */
+  afterSeq?: number;
+  /** Leave out answers an admin hid from the walls. */
+  visibleOnly?: boolean;
 };
 
 export type GroupBy = "team" | "touchpoint" | "employee" | "channel" | "day" | "week" | "month";
@@ -56,6 +73,8 @@ export function filterConditions(filter: ResponseFilter): SQL {
   if (filter.category === "passive") conditions.push(sql`${responses.score} between 7 and 8`);
   if (filter.category === "detractor") conditions.push(lt(responses.score, 7));
   if (filter.hasComment) conditions.push(isNotNull(responses.comment));
+  if (filter.afterSeq !== undefined) conditions.push(gt(responses.seq, filter.afterSeq));
+  if (filter.visibleOnly) conditions.push(isNull(responses.hiddenAt));
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     conditions.push(
@@ -91,9 +110,9 @@ const countColumns = {
 
 export function createResponsesRepo(db: DbOrTx) {
   return {
-    async insert(values: NewResponse): Promise<{ id: string }> {
-      const [row] = await db.insert(responses).values(values).returning({ id: responses.id });
-      return row as { id: string };
+    async insert(values: NewResponse): Promise<ResponseRow> {
+      const [row] = await db.insert(responses).values(values).returning();
+      return row as ResponseRow;
     },
     async insertMany(values: NewResponse[]): Promise<number> {
       if (values.length === 0) return 0;
@@ -101,9 +120,7 @@ export function createResponsesRepo(db: DbOrTx) {
       return rows.length;
     },
     /** One answer per invitation: a second submit replaces the first. */
-    async upsertByInvitation(
-      values: NewResponse & { invitationId: string },
-    ): Promise<{ id: string }> {
+    async upsertByInvitation(values: NewResponse & { invitationId: string }): Promise<ResponseRow> {
       const { id: _ignored, createdAt: _created, ...rest } = values;
       const [row] = await db
         .insert(responses)
@@ -112,8 +129,8 @@ export function createResponsesRepo(db: DbOrTx) {
           target: responses.invitationId,
           set: { ...rest, updatedAt: new Date() },
         })
-        .returning({ id: responses.id });
-      return row as { id: string };
+        .returning();
+      return row as ResponseRow;
     },
     async byInvitation(invitationId: string) {
       const [row] = await db
@@ -144,6 +161,23 @@ export function createResponsesRepo(db: DbOrTx) {
         .from(responses)
         .where(filterConditions(filter))
         .groupBy(responses.score);
+    },
+    /** Oldest first: for replaying missed wall events in order. */
+    async listBySeq(filter: ResponseFilter, limit: number) {
+      return db
+        .select()
+        .from(responses)
+        .where(filterConditions(filter))
+        .orderBy(asc(responses.seq))
+        .limit(limit);
+    },
+    async hide(orgId: string, id: string, hidden: boolean): Promise<boolean> {
+      const rows = await db
+        .update(responses)
+        .set({ hiddenAt: hidden ? new Date() : null })
+        .where(and(eq(responses.orgId, orgId), eq(responses.id, id)))
+        .returning({ id: responses.id });
+      return rows.length > 0;
     },
     async list(filter: ResponseFilter, page: { limit: number; offset: number }) {
       const where = filterConditions(filter);

@@ -162,6 +162,29 @@ export function registerResponsesRoutes(
     },
   );
 
+  for (const [action, hidden] of [
+    ["hide", true],
+    ["unhide", false],
+  ] as const) {
+    app.post(
+      `/api/v1/responses/:id/${action}`,
+      {
+        schema: {
+          tags: ["walls"],
+          summary: hidden
+            ? "Hide one answer from all walls at once"
+            : "Show a hidden answer on the walls again",
+          params: z.object({ id: z.string().uuid("must be a UUID") }),
+        },
+      },
+      async (request, reply) => {
+        const actor = await requireActor(request, "manager");
+        await responses.setHidden(actor.orgId, request.params.id, hidden);
+        return reply.status(204).send();
+      },
+    );
+  }
+
   app.get(
     "/api/v1/responses.csv",
     {

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   index,
   jsonb,
@@ -28,6 +29,8 @@ export const responses = pgTable(
   "responses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Arrival order across the installation: the wall's event id (SSE Last-Event-ID). */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     orgId: uuid("org_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
@@ -58,5 +61,6 @@ export const responses = pgTable(
     index("responses_org_created_idx").on(t.orgId, t.createdAt),
     index("responses_org_survey_created_idx").on(t.orgId, t.surveyId, t.createdAt),
     uniqueIndex("responses_invitation_uq").on(t.invitationId),
+    index("responses_org_seq_idx").on(t.orgId, t.seq),
   ],
 );

@@ -1,5 +1,5 @@
 import type { Db } from "../../platform/db";
-import { AppError } from "../../platform/errors";
+import { AppError, notFound } from "../../platform/errors";
 import type { SurveysService } from "../surveys";
 import { createResponsesRepo, type ResponseFilter, type ResponseRow } from "./repo";
 import type { Channel, GuardSummary, ResponseAnalysis } from "./schema";
@@ -38,7 +38,9 @@ export type ResponsesDeps = {
   surveys: SurveysService;
   analyseComment?: CommentAnalyser;
   /** Called after the write committed (never inside the transaction). */
-  onStored?: (response: StoredResponse) => void;
+  onStored?: (response: StoredResponse, meta: { edited: boolean }) => void;
+  /** Called after an admin hid or showed an answer on the walls. */
+  onHiddenChanged?: (orgId: string, responseId: string, hidden: boolean) => void;
   clock?: () => Date;
 };
 
@@ -88,7 +90,7 @@ export function createResponsesService(deps: ResponsesDeps) {
       createdAt: now,
       updatedAt: now,
     } as const;
-    let stored: { id: string };
+    let stored: StoredResponse;
     let edited = false;
     if (invitation) {
       edited = Boolean(await repo.byInvitation(invitation.id));
@@ -96,12 +98,7 @@ export function createResponsesService(deps: ResponsesDeps) {
     } else {
       stored = await repo.insert(values);
     }
-    deps.onStored?.({
-      ...values,
-      id: stored.id,
-      invitationId: invitation?.id ?? null,
-      hiddenAt: null,
-    } as StoredResponse);
+    deps.onStored?.(stored, { edited });
     return { id: stored.id, edited };
   }
 
@@ -119,9 +116,15 @@ export function createResponsesService(deps: ResponsesDeps) {
       : null;
   }
 
+  async function setHidden(orgId: string, id: string, hidden: boolean) {
+    if (!(await repo.hide(orgId, id, hidden))) throw notFound("Response");
+    deps.onHiddenChanged?.(orgId, id, hidden);
+  }
+
   return {
     repo,
     submit,
+    setHidden,
     previousAnswer,
     list: (filter: ResponseFilter, page: { limit: number; offset: number }) =>
       repo.list(filter, page),
@@ -146,6 +149,7 @@ export function toResponseDto(row: ResponseRow) {
     sentiment: row.sentiment,
     employeesNamed: row.analysis?.employees ?? [],
     guard: row.guard?.counts ?? {},
+    hidden: row.hiddenAt !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }

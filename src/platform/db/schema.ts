@@ -3,5 +3,6 @@
 export * from "../../modules/orgs/schema";
 export * from "../../modules/responses/schema";
 export * from "../../modules/surveys/schema";
+export * from "../../modules/walls/schema";
 export * from "../auth/schema";
 export * from "./settings-schema";

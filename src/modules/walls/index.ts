@@ -1,0 +1,3 @@
+export { createWallHub, type WallHub } from "./hub";
+export { registerWallsRoutes } from "./routes";
+export { createWallsService, toWallEvent, type WallEvent, type WallsService } from "./service";
