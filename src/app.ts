@@ -7,6 +7,7 @@ import {
   type StoredResponse,
 } from "./modules/responses";
 import { createSurveysService, registerSurveysRoutes } from "./modules/surveys";
+import { createTextService, registerTextRoutes } from "./modules/text";
 import {
   createWallHub,
   createWallsService,
@@ -55,17 +56,19 @@ export function createServices(database: Database, config: Config, bus: Bus = cr
   const db = database.db;
   const orgs = createOrgsService({ db });
   const surveys = createSurveysService({ db, publicUrl });
+  const text = createTextService({ orgs });
   // The wall hears of answers after they are stored; bound late because walls read responses.
   let walls: WallsService | undefined;
   const responses = createResponsesService({
     db,
     surveys,
+    analyseComment: text.analyseComment,
     onStored: (row) => walls?.publishStored(row),
     onHiddenChanged: (orgId, id, hidden) => walls?.publishHidden(orgId, id, hidden),
   });
   walls = createWallsService({ db, bus, responses, publicUrl });
   const analytics = createAnalyticsService({ responses });
-  return { db, bus, orgs, surveys, responses, analytics, walls, publicUrl };
+  return { db, bus, orgs, surveys, text, responses, analytics, walls, publicUrl };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -110,7 +113,12 @@ export async function createApp(options: AppOptions) {
     return { status: "ok", database: database.kind };
   });
 
-  registerOrgsRoutes(server, { orgs: services.orgs, auth, publicUrl: services.publicUrl });
+  registerOrgsRoutes(server, {
+    orgs: services.orgs,
+    auth,
+    publicUrl: services.publicUrl,
+    onEmployeesChanged: services.text.forgetEmployees,
+  });
   registerSurveysRoutes(server, { surveys: services.surveys });
   registerResponsesRoutes(server, {
     responses: services.responses,
@@ -119,6 +127,7 @@ export async function createApp(options: AppOptions) {
   });
   registerAnalyticsRoutes(server, { analytics: services.analytics });
   registerWallsRoutes(server, { walls: services.walls, hub });
+  registerTextRoutes(server, { text: services.text });
   if (options.serveWeb !== false) await registerWebApp(server);
   await server.ready();
   isReady = true;

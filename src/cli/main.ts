@@ -11,6 +11,7 @@ const usage = `anbefal: NPS, the happy-customer wall and social replies
   anbefal serve [--port N] [--data-dir DIR] [--demo] [--no-simulator]
   anbefal org create --name NAME --admin-email EMAIL --admin-password PASSWORD [--admin-name NAME]
   anbefal token create --org SLUG [--name NAME]
+  anbefal text reanalyse [--org SLUG]    re-run sentiment, names and the guard on stored comments
 
 Uses DATABASE_URL (PostgreSQL) or ANBEFAL_DATA_DIR (embedded database, default ./data).`;
 
@@ -82,6 +83,33 @@ async function main(argv: string[]): Promise<void> {
       const { token } = await orgs.createApiToken(org.id, values.name ?? "CLI token");
       console.log(`Admin API token for ${org.name} (shown once; store it safely):`);
       console.log(token);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+
+  if (command === "text" && (sub === "reanalyse" || sub === "reanalyze")) {
+    const database = await openMigratedDatabase(config);
+    try {
+      const services = createServices(database, config);
+      let orgId: string | undefined;
+      if (values.org) {
+        const org = await services.orgs.organisationBySlug(values.org);
+        if (!org) throw new UsageError(`No organisation with slug "${values.org}"`);
+        orgId = org.id;
+      }
+      const { progressLine, reanalyseComments } = await import("./reanalyse");
+      const interactive = process.stderr.isTTY;
+      const done = await reanalyseComments(services, {
+        orgId,
+        onProgress: (n, total) =>
+          process.stderr.write(
+            interactive ? `\r${progressLine(n, total)}` : `${progressLine(n, total)}\n`,
+          ),
+      });
+      if (interactive) process.stderr.write("\n");
+      console.log(`Re-analysed ${done} comments`);
     } finally {
       await database.close();
     }

@@ -22,7 +22,12 @@ const authRoutes = new Set([
 
 export function registerOrgsRoutes(
   app: HttpServer,
-  deps: { orgs: OrgsService; auth: Auth; publicUrl: (path: string) => string },
+  deps: {
+    orgs: OrgsService;
+    auth: Auth;
+    publicUrl: (path: string) => string;
+    onEmployeesChanged?: (orgId: string) => void;
+  },
 ) {
   const { orgs, auth } = deps;
 
@@ -238,6 +243,7 @@ export function registerOrgsRoutes(
         team: request.body.team ?? null,
         nicknames: request.body.nicknames ?? [],
       });
+      deps.onEmployeesChanged?.(actor.orgId);
       return reply.status(201).send({ id });
     },
   );

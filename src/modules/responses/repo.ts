@@ -162,6 +162,42 @@ export function createResponsesRepo(db: DbOrTx) {
         .where(filterConditions(filter))
         .groupBy(responses.score);
     },
+    /** Answers with comments, in id order, for re-analysis in batches (optionally one organisation). */
+    async commentBatch(afterId: string | null, limit: number, orgId?: string) {
+      const conditions = [isNotNull(responses.comment)];
+      if (afterId) conditions.push(gt(responses.id, afterId));
+      if (orgId) conditions.push(eq(responses.orgId, orgId));
+      return db
+        .select({
+          id: responses.id,
+          orgId: responses.orgId,
+          comment: responses.comment,
+          language: responses.language,
+        })
+        .from(responses)
+        .where(and(...conditions))
+        .orderBy(asc(responses.id))
+        .limit(limit);
+    },
+    async countWithComments(orgId?: string): Promise<number> {
+      const conditions = [isNotNull(responses.comment)];
+      if (orgId) conditions.push(eq(responses.orgId, orgId));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(responses)
+        .where(and(...conditions));
+      return row?.n ?? 0;
+    },
+    async updateAnalysis(
+      orgId: string,
+      id: string,
+      values: Pick<NewResponse, "sentiment" | "sentimentScore" | "analysis" | "guard">,
+    ) {
+      await db
+        .update(responses)
+        .set(values)
+        .where(and(eq(responses.orgId, orgId), eq(responses.id, id)));
+    },
     /** Oldest first: for replaying missed wall events in order. */
     async listBySeq(filter: ResponseFilter, limit: number) {
       return db

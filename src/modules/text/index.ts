@@ -1,0 +1,2 @@
+export { registerTextRoutes } from "./routes";
+export { createTextService, type TextService } from "./service";
