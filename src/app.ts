@@ -2,9 +2,9 @@
 import { createAnalyticsService, registerAnalyticsRoutes } from "./modules/analytics";
 import { createOrgsService, registerOrgsRoutes } from "./modules/orgs";
 import {
+  buildAllRollups,
   createResponsesService,
   registerResponsesRoutes,
-  type StoredResponse,
 } from "./modules/responses";
 import { createSurveysService, registerSurveysRoutes } from "./modules/surveys";
 import { createTextService, registerTextRoutes } from "./modules/text";
@@ -28,6 +28,8 @@ export type AppOptions = {
   /** Reuse an open database (tests, CLI); otherwise one is opened from the config. */
   database?: Database;
   serveWeb?: boolean;
+  /** Build NPS rollups in the background (on by default; tests build them explicitly). */
+  rollups?: boolean;
 };
 
 /** Opens the database and applies migrations: what the server and the CLI share. */
@@ -132,6 +134,17 @@ export async function createApp(options: AppOptions) {
   await server.ready();
   isReady = true;
 
+  // Roll up closed days in the background: soon after start, then every ten minutes.
+  const buildRollups = () =>
+    buildAllRollups(database.db, new Date()).catch((error) =>
+      logger.warn({ err: error }, "NPS rollup build failed"),
+    );
+  const rollupTimers =
+    options.rollups === false
+      ? []
+      : [setTimeout(buildRollups, 2_000), setInterval(buildRollups, 10 * 60_000)];
+  for (const timer of rollupTimers) timer.unref();
+
   return {
     server,
     database,
@@ -140,6 +153,7 @@ export async function createApp(options: AppOptions) {
     logger,
     async close() {
       // Open streams first: the server waits for every connection before it closes.
+      for (const timer of rollupTimers) clearTimeout(timer);
       hub.close();
       await server.close();
       await bus.close();

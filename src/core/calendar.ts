@@ -24,3 +24,38 @@ export function mondayOf(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return addDays(date, -((weekday + 6) % 7));
 }
+
+const offsetFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Copenhagen's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). */
+export function offsetMinutes(instant: Date): number {
+  const parts = Object.fromEntries(
+    offsetFormat.formatToParts(instant).map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a Copenhagen calendar day begins. */
+export function startOfDay(date: string): Date {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Midnight is never inside a DST gap in Denmark (changes happen at 02:00/03:00).
+  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000);
+  return new Date(utcMidnight - offsetMinutes(guess) * 60_000);
+}

@@ -21,7 +21,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ANBEFAL_PUBLIC_URL: "http://anbefal.test",
     ...env,
   });
-  const app = await createApp({ config, database, serveWeb: false });
+  const app = await createApp({ config, database, serveWeb: false, rollups: false });
   return Object.assign(app, {
     async createOrg(name = `Org ${++orgCounter}`) {
       const email = `admin${++orgCounter}-${Date.now()}@example.dk`;

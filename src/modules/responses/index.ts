@@ -1,4 +1,5 @@
 export { type GroupBy, type ResponseFilter, TIME_ZONE } from "./repo";
+export { buildAllRollups, buildRollupsForOrg } from "./rollups";
 export {
   type ResponseFilterQuery,
   registerResponsesRoutes,

@@ -12,8 +12,10 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { localDate, TIME_ZONE } from "../../core/calendar";
 import type { NpsCategory, NpsCounts } from "../../core/nps";
 import type { DbOrTx } from "../../platform/db";
+import { canUseRollups, invalidateRollupDays, rolledCounts, rolledCountsBy } from "./rollups";
 import { responses } from "./schema";
 
 export type ResponseRow = typeof responses.$inferSelect;
@@ -43,7 +45,8 @@ export type ResponseFilter = {
 
 export type GroupBy = "team" | "touchpoint" | "employee" | "channel" | "day" | "week" | "month";
 
-export const TIME_ZONE = "Europe/Copenhagen";
+export { TIME_ZONE };
+
 // Inlined, not a parameter: GROUP BY must see the very same expression as SELECT.
 const tz = sql.raw(`'${TIME_ZONE}'`);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,7 +87,7 @@ export function filterConditions(filter: ResponseFilter): SQL {
   return and(...conditions) as SQL;
 }
 
-function groupKey(groupBy: GroupBy): SQL<string> {
+export function groupKey(groupBy: GroupBy): SQL<string> {
   switch (groupBy) {
     case "team":
     case "touchpoint":
@@ -114,23 +117,43 @@ export function createResponsesRepo(db: DbOrTx) {
       const [row] = await db.insert(responses).values(values).returning();
       return row as ResponseRow;
     },
+    /** Bulk import with set timestamps (demo, back-fill): days it touches are rolled up afresh. */
     async insertMany(values: NewResponse[]): Promise<number> {
       if (values.length === 0) return 0;
-      const rows = await db.insert(responses).values(values).returning({ id: responses.id });
-      return rows.length;
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .insert(responses)
+          .values(values)
+          .returning({ orgId: responses.orgId, createdAt: responses.createdAt });
+        const daysByOrg = new Map<string, Set<string>>();
+        for (const row of rows)
+          daysByOrg.set(
+            row.orgId,
+            (daysByOrg.get(row.orgId) ?? new Set()).add(localDate(row.createdAt)),
+          );
+        for (const [orgId, days] of daysByOrg) await invalidateRollupDays(tx, orgId, [...days]);
+        return rows.length;
+      });
     },
     /** One answer per invitation: a second submit replaces the first. */
     async upsertByInvitation(values: NewResponse & { invitationId: string }): Promise<ResponseRow> {
       const { id: _ignored, createdAt: _created, ...rest } = values;
-      const [row] = await db
-        .insert(responses)
-        .values(values)
-        .onConflictDoUpdate({
-          target: responses.invitationId,
-          set: { ...rest, updatedAt: new Date() },
-        })
-        .returning();
-      return row as ResponseRow;
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(responses)
+          .values(values)
+          .onConflictDoUpdate({
+            target: responses.invitationId,
+            set: { ...rest, updatedAt: new Date() },
+          })
+          .returning();
+        const stored = row as ResponseRow;
+        // An edit keeps the first answer's time; that day's rollup no longer holds.
+        if (stored.createdAt.getTime() !== values.createdAt?.getTime()) {
+          await invalidateRollupDays(tx, stored.orgId, [localDate(stored.createdAt)]);
+        }
+        return stored;
+      });
     },
     async byInvitation(invitationId: string) {
       const [row] = await db
@@ -140,6 +163,7 @@ export function createResponsesRepo(db: DbOrTx) {
       return row ?? null;
     },
     async counts(filter: ResponseFilter): Promise<NpsCounts> {
+      if (canUseRollups(filter)) return rolledCounts(db, filter);
       const [row] = await db.select(countColumns).from(responses).where(filterConditions(filter));
       return row ?? { n: 0, promoters: 0, passives: 0, detractors: 0 };
     },
@@ -193,10 +217,19 @@ export function createResponsesRepo(db: DbOrTx) {
       id: string,
       values: Pick<NewResponse, "sentiment" | "sentimentScore" | "analysis" | "guard">,
     ) {
-      await db
-        .update(responses)
-        .set(values)
-        .where(and(eq(responses.orgId, orgId), eq(responses.id, id)));
+      await db.transaction(async (tx) => {
+        const rows = await tx
+          .update(responses)
+          .set(values)
+          .where(and(eq(responses.orgId, orgId), eq(responses.id, id)))
+          .returning({ createdAt: responses.createdAt });
+        // Sentiment is a rollup dimension: the day is rebuilt from the new values.
+        await invalidateRollupDays(
+          tx,
+          orgId,
+          rows.map((r) => localDate(r.createdAt)),
+        );
+      });
     },
     /** Oldest first: for replaying missed wall events in order. */
     async listBySeq(filter: ResponseFilter, limit: number) {

@@ -1,9 +1,12 @@
 import {
   bigint,
   boolean,
+  date,
   index,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -63,4 +66,57 @@ export const responses = pgTable(
     uniqueIndex("responses_invitation_uq").on(t.invitationId),
     index("responses_org_seq_idx").on(t.orgId, t.seq),
   ],
+);
+
+/**
+ * Daily NPS counts per combination of the dimensions analytics filter and group by, so a
+ * 90-day query reads buckets, not answers. Missing dimensions are stored as '' (primary
+ * keys cannot hold NULL). Built by rollups.ts for closed days only; exact by construction.
+ */
+export const npsRollups = pgTable(
+  "nps_rollups",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    surveyId: uuid("survey_id").notNull(),
+    team: text("team").notNull(),
+    touchpoint: text("touchpoint").notNull(),
+    employee: text("employee").notNull(),
+    channel: text("channel").notNull(),
+    sentiment: text("sentiment").notNull(),
+    n: integer("n").notNull(),
+    promoters: integer("promoters").notNull(),
+    passives: integer("passives").notNull(),
+    detractors: integer("detractors").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "nps_rollups_pk",
+      columns: [
+        t.orgId,
+        t.day,
+        t.surveyId,
+        t.team,
+        t.touchpoint,
+        t.employee,
+        t.channel,
+        t.sentiment,
+      ],
+    }),
+  ],
+);
+
+/** Which (organisation, day) pairs nps_rollups holds in full; a day missing here is read raw. */
+export const npsRollupDays = pgTable(
+  "nps_rollup_days",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "nps_rollup_days_pk", columns: [t.orgId, t.day] })],
 );

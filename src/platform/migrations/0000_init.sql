@@ -63,6 +63,29 @@ CREATE TABLE "user_invitations" (
 	CONSTRAINT "user_invitations_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "nps_rollup_days" (
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"built_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "nps_rollup_days_pk" PRIMARY KEY("org_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "nps_rollups" (
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"team" text NOT NULL,
+	"touchpoint" text NOT NULL,
+	"employee" text NOT NULL,
+	"channel" text NOT NULL,
+	"sentiment" text NOT NULL,
+	"n" integer NOT NULL,
+	"promoters" integer NOT NULL,
+	"passives" integer NOT NULL,
+	"detractors" integer NOT NULL,
+	CONSTRAINT "nps_rollups_pk" PRIMARY KEY("org_id","day","survey_id","team","touchpoint","employee","channel","sentiment")
+);
+--> statement-breakpoint
 CREATE TABLE "responses" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "responses_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
@@ -85,21 +108,6 @@ CREATE TABLE "responses" (
 	"hidden_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "walls" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"org_id" uuid NOT NULL,
-	"token" text NOT NULL,
-	"name" text NOT NULL,
-	"team" text,
-	"touchpoint" text,
-	"goal_per_week" integer,
-	"theme" text DEFAULT 'dark' NOT NULL,
-	"language" text DEFAULT 'da' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"revoked_at" timestamp with time zone,
-	CONSTRAINT "walls_token_unique" UNIQUE("token")
 );
 --> statement-breakpoint
 CREATE TABLE "survey_invitations" (
@@ -126,6 +134,21 @@ CREATE TABLE "surveys" (
 	"ask_name" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "walls" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"token" text NOT NULL,
+	"name" text NOT NULL,
+	"team" text,
+	"touchpoint" text,
+	"goal_per_week" integer,
+	"theme" text DEFAULT 'dark' NOT NULL,
+	"language" text DEFAULT 'da' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "walls_token_unique" UNIQUE("token")
 );
 --> statement-breakpoint
 CREATE TABLE "account" (
@@ -189,13 +212,15 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_user_id_fk" FOREIG
 ALTER TABLE "teams" ADD CONSTRAINT "teams_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_invitations" ADD CONSTRAINT "user_invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nps_rollup_days" ADD CONSTRAINT "nps_rollup_days_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nps_rollups" ADD CONSTRAINT "nps_rollups_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_invitation_id_survey_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."survey_invitations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "walls" ADD CONSTRAINT "walls_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_invitations" ADD CONSTRAINT "survey_invitations_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "walls" ADD CONSTRAINT "walls_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_org_idx" ON "api_tokens" USING btree ("org_id");--> statement-breakpoint
@@ -209,8 +234,8 @@ CREATE INDEX "responses_org_created_idx" ON "responses" USING btree ("org_id","c
 CREATE INDEX "responses_org_survey_created_idx" ON "responses" USING btree ("org_id","survey_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "responses_invitation_uq" ON "responses" USING btree ("invitation_id");--> statement-breakpoint
 CREATE INDEX "responses_org_seq_idx" ON "responses" USING btree ("org_id","seq");--> statement-breakpoint
-CREATE INDEX "walls_org_idx" ON "walls" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "survey_invitations_survey_idx" ON "survey_invitations" USING btree ("org_id","survey_id");--> statement-breakpoint
 CREATE INDEX "surveys_org_idx" ON "surveys" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "walls_org_idx" ON "walls" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "account_user_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");
