@@ -20,7 +20,8 @@ for (const file of files) {
   const bench = (await import(pathToFileURL(join(here, file)).href)).default as Bench;
   if (values.only && !bench.name.includes(values.only)) continue;
   const targets: Array<{ db: "pglite" | "postgres"; databaseUrl?: string }> = [{ db: "pglite" }];
-  if (postgresUrl && !bench.dbIndependent) targets.push({ db: "postgres", databaseUrl: postgresUrl });
+  if (postgresUrl && !bench.dbIndependent)
+    targets.push({ db: "postgres", databaseUrl: postgresUrl });
   for (const target of targets) {
     for (const result of await bench.run({ quick: values.quick, ...target })) {
       console.log(JSON.stringify(result));

@@ -134,7 +134,7 @@ export async function createApp(options: AppOptions) {
   await server.ready();
   isReady = true;
 
-  // Roll up closed days in the background: soon after start, then every ten minutes.
+  // Keep NPS rollups current in the background: soon after start, then every minute.
   const buildRollups = () =>
     buildAllRollups(database.db, new Date()).catch((error) =>
       logger.warn({ err: error }, "NPS rollup build failed"),
@@ -142,7 +142,7 @@ export async function createApp(options: AppOptions) {
   const rollupTimers =
     options.rollups === false
       ? []
-      : [setTimeout(buildRollups, 2_000), setInterval(buildRollups, 10 * 60_000)];
+      : [setTimeout(buildRollups, 2_000), setInterval(buildRollups, 60_000)];
   for (const timer of rollupTimers) timer.unref();
 
   return {

@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         app: resolve(webDir, "index.html"),
         survey: resolve(webDir, "survey.html"),
+        wall: resolve(webDir, "wall.html"),
       },
     },
   },

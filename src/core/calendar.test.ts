@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, localDate, mondayOf, offsetMinutes, startOfDay } from "./calendar";
+import { addDays, isoWeek, localDate, mondayOf, offsetMinutes, startOfDay } from "./calendar";
 
 describe("calendar", () => {
   it("uses the Copenhagen day, across daylight saving", () => {
@@ -35,5 +35,14 @@ describe("startOfDay", () => {
         expect(localDate(new Date(start.getTime() - 1))).toBe(addDays(date, -1));
       }),
     );
+  });
+});
+
+describe("isoWeek", () => {
+  it("labels weeks as the ISO calendar does", () => {
+    expect(isoWeek("2026-11-23")).toBe("2026-W48");
+    expect(isoWeek("2026-01-01")).toBe("2026-W01"); // a Thursday
+    expect(isoWeek("2027-01-01")).toBe("2026-W53"); // a Friday in 2026's last week
+    expect(isoWeek("2024-12-30")).toBe("2025-W01");
   });
 });

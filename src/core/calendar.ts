@@ -59,3 +59,15 @@ export function startOfDay(date: string): Date {
   const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000);
   return new Date(utcMidnight - offsetMinutes(guess) * 60_000);
 }
+
+/** ISO 8601 week label of a calendar date: "2026-W48" (weeks start on Monday; week 1 has the year's first Thursday). */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const thursday = new Date(d);
+  thursday.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const year = thursday.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  firstThursday.setUTCDate(firstThursday.getUTCDate() + 3 - ((firstThursday.getUTCDay() + 6) % 7));
+  const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

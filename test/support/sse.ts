@@ -79,7 +79,13 @@ export async function openSse(
       const found = events.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const waiter = { predicate, resolve: (e: SseEvent) => (clearTimeout(timer), resolve(e)) };
+        const waiter = {
+          predicate,
+          resolve: (e: SseEvent) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
           reject(

@@ -171,6 +171,7 @@ export function createResponsesRepo(db: DbOrTx) {
       filter: ResponseFilter,
       groupBy: GroupBy,
     ): Promise<Array<NpsCounts & { key: string }>> {
+      if (canUseRollups(filter)) return rolledCountsBy(db, filter, groupBy);
       const key = groupKey(groupBy);
       return db
         .select({ key, ...countColumns })

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app";
-import { addDays, localDate, mondayOf } from "../../core/calendar";
+import { localDate, mondayOf } from "../../core/calendar";
 import { buildRollupsForOrg } from "./rollups";
 
 // Rollups must never change an answer: every query is checked against the raw rows in JS.
@@ -19,7 +19,7 @@ type Row = {
 const rows: Row[] = [];
 // Around the October DST change, so days of 25 hours are in the range.
 const first = Date.parse("2026-10-15T00:00:00Z");
-const today = "2026-11-05";
+const now = new Date("2026-11-05T12:00:00Z");
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -72,7 +72,7 @@ beforeAll(async () => {
       createdAt: new Date(first + i * 3_600_000),
     })),
   );
-  await buildRollupsForOrg(app.database.db, other.orgId, today);
+  await buildRollupsForOrg(app.database.db, other.orgId, now);
 });
 afterAll(() => app?.cleanup());
 
@@ -163,17 +163,24 @@ describe("NPS rollups", () => {
     await checkAll(15);
   });
 
-  it("builds closed days only (two days' grace) and still answers exactly", async () => {
-    const built = await buildRollupsForOrg(app.database.db, orgId, today);
-    expect(built).toBe(20); // 2026-10-15 .. 2026-11-03
-    const days = await app.database.query<{ day: string }>(
-      "select day::text from nps_rollup_days where org_id = $1 order by day",
+  it("builds every day up to five minutes ago (today partly) and still answers exactly", async () => {
+    const built = await buildRollupsForOrg(app.database.db, orgId, now);
+    expect(built).toBe(22); // 2026-10-15 .. 2026-11-05, the last one up to 11:55 UTC
+    const days = await app.database.query<{ day: string; until: string }>(
+      "select day::text, built_until as until from nps_rollup_days where org_id = $1 order by day",
       [orgId],
     );
     expect(days[0]?.day).toBe("2026-10-15");
-    expect(days.at(-1)?.day).toBe(addDays(today, -2));
-    expect(await buildRollupsForOrg(app.database.db, orgId, today)).toBe(0);
+    expect(days.at(-1)?.day).toBe("2026-11-05");
+    expect(new Date(days.at(-1)?.until ?? 0).toISOString()).toBe("2026-11-05T11:55:00.000Z");
+    expect(new Date(days.at(-2)?.until ?? 0).toISOString()).toBe("2026-11-04T23:00:00.000Z");
+    expect(await buildRollupsForOrg(app.database.db, orgId, now)).toBe(0);
     await checkAll(40);
+    // An hour later only today is extended.
+    expect(
+      await buildRollupsForOrg(app.database.db, orgId, new Date(now.getTime() + 3_600_000)),
+    ).toBe(1);
+    await checkAll(15);
   });
 
   it("stays exact after an old day's answers change (invalidated, then rebuilt)", async () => {
@@ -197,7 +204,7 @@ describe("NPS rollups", () => {
     );
     expect(marked).toHaveLength(0);
     await checkAll(15);
-    expect(await buildRollupsForOrg(app.database.db, orgId, today)).toBe(1);
+    expect(await buildRollupsForOrg(app.database.db, orgId, now)).toBe(1);
     await checkAll(15);
   });
 });

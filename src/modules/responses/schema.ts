@@ -108,7 +108,7 @@ export const npsRollups = pgTable(
   ],
 );
 
-/** Which (organisation, day) pairs nps_rollups holds in full; a day missing here is read raw. */
+/** Which (organisation, day) pairs nps_rollups holds, and up to when; the rest is read raw. */
 export const npsRollupDays = pgTable(
   "nps_rollup_days",
   {
@@ -116,7 +116,37 @@ export const npsRollupDays = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     day: date("day", { mode: "string" }).notNull(),
+    /** The day is counted in the rollups up to here (its next midnight once the day is over). */
+    builtUntil: timestamp("built_until", { withTimezone: true }).notNull(),
     builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "nps_rollup_days_pk", columns: [t.orgId, t.day] })],
+);
+
+/**
+ * One-dimension projections of nps_rollups (dimension 'none' is the day's total), so the
+ * common unfiltered "NPS by team / by week" reads a few rows per day whatever the number of
+ * dimension combinations. Built from nps_rollups in the same transaction.
+ */
+export const npsRollupsByDimension = pgTable(
+  "nps_rollups_by_dimension",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    surveyId: uuid("survey_id").notNull(),
+    dimension: text("dimension").notNull(),
+    key: text("key").notNull(),
+    n: integer("n").notNull(),
+    promoters: integer("promoters").notNull(),
+    passives: integer("passives").notNull(),
+    detractors: integer("detractors").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "nps_rollups_by_dimension_pk",
+      columns: [t.orgId, t.dimension, t.day, t.surveyId, t.key],
+    }),
+  ],
 );

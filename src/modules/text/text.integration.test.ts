@@ -123,7 +123,7 @@ describe("answers carry text insight", () => {
       [praise],
     );
     expect(row).toMatchObject({ language: "da", sentiment: "positive" });
-    expect((row?.analysis as { employees: unknown[] }).employees).toEqual([
+    expect((row?.analysis as { employees: unknown[] } | undefined)?.employees).toEqual([
       { id: julie, name: "Julie Hansen", sentiment: "positive" },
     ]);
     const [bad] = await app.database.query<Record<string, unknown>>(

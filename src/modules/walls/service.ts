@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { addDays, localDate, mondayOf } from "../../core/calendar";
+import { addDays, isoWeek, localDate, mondayOf } from "../../core/calendar";
 import { guardText } from "../../core/guard";
 import { summarise } from "../../core/nps";
 import type { Db } from "../../platform/db";
@@ -131,8 +131,9 @@ export function createWallsService(deps: {
       responsesRepo.counts({ ...filter, from: monday }).then((c) => c.promoters),
       responsesRepo.counts({ ...filter, from: addDays(today, -29) }),
     ]);
+    // progress counts promoters this week towards the goal ("18 af 25").
     const goal = wall.goalPerWeek
-      ? { perWeek: wall.goalPerWeek, progress: Math.min(1, promotersThisWeek / wall.goalPerWeek) }
+      ? { perWeek: wall.goalPerWeek, progress: promotersThisWeek }
       : null;
     return { promotersToday, promotersThisWeek, goal, nps: { current: summarise(last30) } };
   }
@@ -156,7 +157,7 @@ export function createWallsService(deps: {
       const summary = summarise(
         byWeek.get(week) ?? { n: 0, promoters: 0, passives: 0, detractors: 0 },
       );
-      return { week, nps: summary.nps, n: summary.n };
+      return { week: isoWeek(week), nps: summary.nps, n: summary.n };
     });
     return {
       ...base,

@@ -54,7 +54,7 @@ describe("wall links", () => {
   it("POST /api/v1/walls returns {id, url, streamUrl}, usable without other credentials", async () => {
     const wall = await createWall({ goalPerWeek: 25 });
     expect(wall.url).toMatch(/^http:\/\/anbefal\.test\/w\/[A-Za-z0-9_-]{32}$/);
-    expect(wall.streamUrl).toBe(wall.url.replace("/w/", "/api/walls/") + "/stream");
+    expect(wall.streamUrl).toBe(`${wall.url.replace("/w/", "/api/walls/")}/stream`);
     const token = wall.url.split("/w/")[1];
     const config = await app.server.inject({ method: "GET", url: `/api/walls/${token}` });
     expect(config.statusCode).toBe(200);

@@ -6,7 +6,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyError, type FastifyReply, LogController } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -135,31 +135,22 @@ export async function registerWebApp(app: HttpServer) {
     return;
   }
   await app.register(fastifyStatic, { root: webDist, index: false, wildcard: false, maxAge: "1h" });
+  // Read once at start: the build is immutable while the server runs (npm start rebuilds first).
   const pages = new Map<string, string>();
-  const page = async (name: string) => {
-    let html = pages.get(name);
-    if (html === undefined) {
-      const path = join(webDist, name);
-      html = existsSync(path)
-        ? await readFile(path, "utf8")
-        : await readFile(join(webDist, "index.html"), "utf8");
-      pages.set(name, html);
-    }
-    return html;
-  };
-  const send =
-    (name: string) =>
-    async (
-      _req: unknown,
-      reply: { type(t: string): { header(k: string, v: string): { send(b: string): unknown } } },
-    ) =>
-      reply
-        .type("text/html; charset=utf-8")
-        .header("cache-control", "no-cache")
-        .send(await page(name));
-  app.get("/s/*", { schema: { hide: true } }, send("survey.html"));
-  app.get("/w/*", { schema: { hide: true } }, send("wall.html"));
-  app.get("/", { schema: { hide: true } }, send("index.html"));
+  for (const name of ["index.html", "survey.html", "wall.html"]) {
+    const path = join(webDist, name);
+    if (existsSync(path)) pages.set(name, await readFile(path, "utf8"));
+  }
+  const html = (name: string) => async (_request: unknown, reply: FastifyReply) =>
+    reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .header("x-content-type-options", "nosniff")
+      .header("referrer-policy", "same-origin")
+      .send(pages.get(name) ?? pages.get("index.html"));
+  app.get("/s/*", { schema: { hide: true } }, html("survey.html"));
+  app.get("/w/*", { schema: { hide: true } }, html("wall.html"));
+  app.get("/", { schema: { hide: true } }, html("index.html"));
   app.get("/*", { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith("/api/")) {
       return reply
@@ -168,6 +159,6 @@ export async function registerWebApp(app: HttpServer) {
           errorBody("not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
         );
     }
-    return send("index.html")(request, reply as never);
+    return html("index.html")(request, reply);
   });
 }

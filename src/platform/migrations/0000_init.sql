@@ -66,6 +66,7 @@ CREATE TABLE "user_invitations" (
 CREATE TABLE "nps_rollup_days" (
 	"org_id" uuid NOT NULL,
 	"day" date NOT NULL,
+	"built_until" timestamp with time zone NOT NULL,
 	"built_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "nps_rollup_days_pk" PRIMARY KEY("org_id","day")
 );
@@ -84,6 +85,19 @@ CREATE TABLE "nps_rollups" (
 	"passives" integer NOT NULL,
 	"detractors" integer NOT NULL,
 	CONSTRAINT "nps_rollups_pk" PRIMARY KEY("org_id","day","survey_id","team","touchpoint","employee","channel","sentiment")
+);
+--> statement-breakpoint
+CREATE TABLE "nps_rollups_by_dimension" (
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"survey_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"key" text NOT NULL,
+	"n" integer NOT NULL,
+	"promoters" integer NOT NULL,
+	"passives" integer NOT NULL,
+	"detractors" integer NOT NULL,
+	CONSTRAINT "nps_rollups_by_dimension_pk" PRIMARY KEY("org_id","dimension","day","survey_id","key")
 );
 --> statement-breakpoint
 CREATE TABLE "responses" (
@@ -214,6 +228,7 @@ ALTER TABLE "touchpoints" ADD CONSTRAINT "touchpoints_org_id_organisations_id_fk
 ALTER TABLE "user_invitations" ADD CONSTRAINT "user_invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nps_rollup_days" ADD CONSTRAINT "nps_rollup_days_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "nps_rollups" ADD CONSTRAINT "nps_rollups_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nps_rollups_by_dimension" ADD CONSTRAINT "nps_rollups_by_dimension_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_invitation_id_survey_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."survey_invitations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

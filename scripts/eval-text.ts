@@ -1,0 +1,234 @@
+// `npm run eval:text`: scores src/core/text against the labelled sets in test/fixtures/text
+// (dev.jsonl, and holdout.jsonl when present) next to the @nlpjs AFINN/SentiCon baseline,
+// prints the figures and writes them to test/fixtures/text/eval-report.json.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyzeText, createEmployeeMatcher, type EmployeeRef } from "../src/core/text/index";
+
+type Label = "positive" | "neutral" | "negative";
+type Example = {
+  id: string;
+  lang: "da" | "en";
+  label: Label;
+  text: string;
+  employees?: Array<{ id: string; sentiment: Label }>;
+  source?: string;
+};
+type Prediction = { label: Label; employees: Array<{ id: string; sentiment: Label }> };
+
+const LABELS: Label[] = ["positive", "neutral", "negative"];
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, "..", "test", "fixtures", "text");
+
+/** The bare @nlpjs analyser: AFINN-da (stemmed) for Danish, SentiCon for English. */
+export async function createBaseline(): Promise<
+  (text: string, lang: "da" | "en") => Promise<number>
+> {
+  const require = createRequire(import.meta.url);
+  const { Container } = require("@nlpjs/core");
+  const { SentimentAnalyzer } = require("@nlpjs/sentiment");
+  const { LangDa } = require("@nlpjs/lang-da");
+  const { LangEn } = require("@nlpjs/lang-en");
+  const container = new Container();
+  container.use(LangDa);
+  container.use(LangEn);
+  const analyzer = new SentimentAnalyzer({ container });
+  return async (text, lang) => {
+    const result = await analyzer.process({ locale: lang, text });
+    return Number(result.sentiment?.score ?? 0);
+  };
+}
+
+function readJsonl(path: string): Example[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Example);
+}
+
+type Confusion = Record<Label, Record<Label, number>>;
+
+function emptyConfusion(): Confusion {
+  return {
+    positive: { positive: 0, neutral: 0, negative: 0 },
+    neutral: { positive: 0, neutral: 0, negative: 0 },
+    negative: { positive: 0, neutral: 0, negative: 0 },
+  };
+}
+
+function summariseLabels(examples: Example[], predictions: Label[]) {
+  const confusion = emptyConfusion();
+  const byLang: Record<string, { n: number; correct: number }> = {};
+  let correct = 0;
+  examples.forEach((example, i) => {
+    const predicted = predictions[i] as Label;
+    confusion[example.label][predicted]++;
+    const lang = byLang[example.lang] ?? { n: 0, correct: 0 };
+    byLang[example.lang] = lang;
+    lang.n++;
+    if (predicted === example.label) {
+      correct++;
+      lang.correct++;
+    }
+  });
+  const perLanguage = Object.fromEntries(
+    Object.entries(byLang).map(([lang, { n, correct: c }]) => [
+      lang,
+      { n, accuracy: round(c / n) },
+    ]),
+  );
+  return { n: examples.length, accuracy: round(correct / examples.length), perLanguage, confusion };
+}
+
+function praiseScores(examples: Example[], predictions: Prediction[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let mentionCorrect = 0;
+  let mentionTotal = 0;
+  examples.forEach((example, i) => {
+    const gold = new Map((example.employees ?? []).map((e) => [e.id, e.sentiment]));
+    const predicted = new Map(
+      (predictions[i] as Prediction).employees.map((e) => [e.id, e.sentiment]),
+    );
+    for (const [id, sentiment] of gold) {
+      mentionTotal++;
+      if (predicted.get(id) === sentiment) mentionCorrect++;
+    }
+    const goldPraise = new Set([...gold].filter(([, s]) => s === "positive").map(([id]) => id));
+    const predictedPraise = new Set(
+      [...predicted].filter(([, s]) => s === "positive").map(([id]) => id),
+    );
+    for (const id of predictedPraise)
+      if (goldPraise.has(id)) tp++;
+      else fp++;
+    for (const id of goldPraise) if (!predictedPraise.has(id)) fn++;
+  });
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return {
+    tp,
+    fp,
+    fn,
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(f1),
+    mentionSentimentAccuracy: mentionTotal === 0 ? null : round(mentionCorrect / mentionTotal),
+    mentions: mentionTotal,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function printConfusion(title: string, confusion: Confusion): void {
+  console.log(`  ${title} (rows = gold, columns = predicted)`);
+  console.log(`    ${"".padEnd(10)}${LABELS.map((l) => l.padStart(10)).join("")}`);
+  for (const gold of LABELS) {
+    console.log(
+      `    ${gold.padEnd(10)}${LABELS.map((p) => String(confusion[gold][p]).padStart(10)).join("")}`,
+    );
+  }
+}
+
+async function evaluate(name: string, examples: Example[], roster: EmployeeRef[]) {
+  const matcher = createEmployeeMatcher(roster);
+  const baseline = await createBaseline();
+  const ours: Prediction[] = [];
+  const baselineLabels: Label[] = [];
+  let languageCorrect = 0;
+  const errors: Array<{ id: string; gold: Label; predicted: Label; text: string }> = [];
+  for (const example of examples) {
+    // Language is detected, as it is for a stored response; the baseline is given the truth.
+    const insight = analyzeText(example.text, { matcher });
+    ours.push({ label: insight.sentiment.label, employees: insight.employees });
+    if (insight.language === example.lang) languageCorrect++;
+    const gold = JSON.stringify(
+      (example.employees ?? []).map((e) => `${e.id}:${e.sentiment}`).sort(),
+    );
+    const got = JSON.stringify(insight.employees.map((e) => `${e.id}:${e.sentiment}`).sort());
+    if (gold !== got && process.argv.includes("--errors")) {
+      console.log(`    employees ${example.id} gold=${gold} got=${got}  ${example.text}`);
+    }
+    if (insight.sentiment.label !== example.label) {
+      errors.push({
+        id: example.id,
+        gold: example.label,
+        predicted: insight.sentiment.label,
+        text: example.text,
+      });
+    }
+    const score = await baseline(example.text, example.lang);
+    baselineLabels.push(score > 0 ? "positive" : score < 0 ? "negative" : "neutral");
+  }
+  const report = {
+    set: name,
+    ours: summariseLabels(
+      examples,
+      ours.map((p) => p.label),
+    ),
+    baseline: summariseLabels(examples, baselineLabels),
+    employeePraise: praiseScores(examples, ours),
+    /** Share of texts whose detected language equals the labelled one ("other" counts as wrong). */
+    languageAccuracy: round(languageCorrect / examples.length),
+  };
+  console.log(`\n== ${name}: ${examples.length} texts`);
+  console.log(
+    `  3-class accuracy: ours ${pct(report.ours.accuracy)}  baseline ${pct(report.baseline.accuracy)}`,
+  );
+  for (const lang of Object.keys(report.ours.perLanguage)) {
+    const o = report.ours.perLanguage[lang];
+    const b = report.baseline.perLanguage[lang];
+    console.log(
+      `  ${lang} (n=${o?.n}): ours ${pct(o?.accuracy ?? 0)}  baseline ${pct(b?.accuracy ?? 0)}`,
+    );
+  }
+  console.log(
+    `  language detection: ${pct(report.languageAccuracy)} (one-word texts may rightly be "other")`,
+  );
+  printConfusion("ours", report.ours.confusion);
+  printConfusion("baseline @nlpjs", report.baseline.confusion);
+  const p = report.employeePraise;
+  console.log(
+    `  employee praise: P ${p.precision} R ${p.recall} F1 ${p.f1} (tp ${p.tp}, fp ${p.fp}, fn ${p.fn}); per-mention sentiment accuracy ${p.mentionSentimentAccuracy} over ${p.mentions}`,
+  );
+  if (process.argv.includes("--errors")) {
+    for (const e of errors) console.log(`    ${e.id} gold=${e.gold} got=${e.predicted}  ${e.text}`);
+  }
+  return report;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+const sets: Array<[string, string, string]> = [
+  ["dev", "dev.jsonl", "dev-employees.json"],
+  ["holdout", "holdout.jsonl", "holdout-employees.json"],
+];
+// `--set dev` evaluates one set only (tuning must never look at the holdout).
+const onlyIndex = process.argv.indexOf("--set");
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+const reports = [];
+for (const [name, file, rosterFile] of sets) {
+  if (only && name !== only) continue;
+  const path = join(fixtures, file);
+  if (!existsSync(path)) {
+    console.log(`\n== ${name}: ${file} not found, skipped`);
+    continue;
+  }
+  const rosterPath = join(fixtures, rosterFile);
+  const roster = existsSync(rosterPath)
+    ? (JSON.parse(readFileSync(rosterPath, "utf8")) as EmployeeRef[])
+    : [];
+  reports.push(await evaluate(name, readJsonl(path), roster));
+}
+writeFileSync(
+  join(fixtures, "eval-report.json"),
+  `${JSON.stringify({ targets: { accuracy: 0.9, praiseF1: 0.95 }, reports }, null, 2)}\n`,
+);

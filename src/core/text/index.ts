@@ -1,0 +1,16 @@
+// Danish-first text insight: language, sentiment with evidence, employees named in text.
+// Pure code: no I/O, no clock; lexicons load as modules.
+export {
+  type AnalyzeTextOptions,
+  analyzeSentiment,
+  analyzeText,
+  type TextInsight,
+} from "./analyze";
+export {
+  createEmployeeMatcher,
+  type EmployeeMatcher,
+  type EmployeeMention,
+  type EmployeeRef,
+} from "./employees";
+export { detectLanguage, type Language, type NgramDetector } from "./language";
+export type { SentimentEvidence, SentimentLabel, SentimentResult } from "./sentiment";

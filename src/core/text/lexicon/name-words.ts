@@ -1,0 +1,35 @@
+/**
+ * Names that are also ordinary Danish or English words. Such a name only matches when it
+ * is capitalised, and at the start of a sentence only when a verb or preposition follows
+ * ("Bo var sød", not "Glad for hjælpen"). Curated for this project (see LICENSES.md).
+ */
+export const NAME_WORDS: ReadonlySet<string> = new Set(
+  // Danish words that are first names or surnames
+  (
+    "bo glad sol per mark kim hans rose sten ask aske birk dam lund skov holm bak by vang eng " +
+    "storm vinter sommer høst lind dal mose strand bjerg fugl ravn ulv bjørn due svane krag " +
+    "fisker smed bager post frost rask kvist blad gren tang bonde lykke fryd håb tro line lone " +
+    "max ben tom kaj liv dag maj april august juni bent anker krog hjort falk ørn gram nord vest " +
+    "lange kort bang bach hav flod sø skjold kilde mølle stær elm hauge have brink bæk kær " +
+    "ager mark ege eg ros rosa vera klar stjerne engel karl ven " +
+    // English words that are first names or surnames
+    "will bill grace hope joy faith may june rose lily iris ruby amber holly ivy dawn summer " +
+    "autumn sky rain frank rich art don pat sue nick rob guy ray chase wade drew hunter mason " +
+    "cook baker smith king young brown green white black gray grey long little small wood hill " +
+    "park price bell gold silver stone lane case hall rice fox wolf bird swan crane bush penny " +
+    "sandy jack star miles hardy bond page carter porter marsh rose victory honey angel sunny " +
+    "pepper river forest heath glen cliff dale field grant mercy noble hale sharp strong wise"
+  ).split(" "),
+);
+
+/** Words that may follow a sentence-initial ambiguous name: "Bo var", "Rose helped". */
+export const NAME_FOLLOWERS: ReadonlySet<string> = new Set(
+  (
+    "var er har havde hjalp gav tog sagde kom gik ringede svarede forklarede lagde lovede kunne " +
+    "ville skulle blev fik løste reddede gjorde viste sørgede tjekkede fandt hørte lyttede " +
+    "behandlede ekspederede modtog tog mødte er fra i på og fra ved hos skal kan vil " +
+    "was is has had helped told said gave took explained went made did called answered showed " +
+    "fixed sorted promised hung could would should never always really just also from at in " +
+    "and was were did didn't wasn't isn't has hasn't"
+  ).split(" "),
+);
