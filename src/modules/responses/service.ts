@@ -133,6 +133,27 @@ export function createResponsesService(deps: ResponsesDeps) {
 
 export type ResponsesService = ReturnType<typeof createResponsesService>;
 
+/**
+ * How an answer appears on the walls, and why not when it does not: what an admin needs
+ * to understand a wall. The guard's verdict was stored at submission (kinds and counts).
+ */
+export type WallStatus =
+  | "shown"
+  | "score-only"
+  | "redacted"
+  | "held-back"
+  | "hidden"
+  | "not-promoter";
+
+export function wallStatus(row: ResponseRow): WallStatus {
+  if (row.score < 9) return "not-promoter";
+  if (row.hiddenAt) return "hidden";
+  if (!row.comment || !row.consentToDisplay) return "score-only";
+  if (row.guard && !row.guard.allowedOnWall) return "held-back";
+  if (row.guard && Object.keys(row.guard.counts).length > 0) return "redacted";
+  return "shown";
+}
+
 export function toResponseDto(row: ResponseRow) {
   return {
     id: row.id,
@@ -150,6 +171,7 @@ export function toResponseDto(row: ResponseRow) {
     employeesNamed: row.analysis?.employees ?? [],
     guard: row.guard?.counts ?? {},
     hidden: row.hiddenAt !== null,
+    wallStatus: wallStatus(row),
     createdAt: row.createdAt.toISOString(),
   };
 }

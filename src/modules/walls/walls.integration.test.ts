@@ -231,3 +231,39 @@ describe("the stream", () => {
     again.close();
   });
 });
+
+describe("why an answer is or is not on the wall", () => {
+  it("the comment list says it for each answer", async () => {
+    const ids = {
+      shown: (await submit({ score: 10, comment: "Super service", consentToDisplay: true })).json()
+        .id,
+      scoreOnly: (await submit({ score: 9, comment: "Ikke til skærmen" })).json().id,
+      redacted: (
+        await submit({ score: 10, comment: "Tak! Ring 20 30 40 50", consentToDisplay: true })
+      ).json().id,
+      heldBack: (
+        await submit({
+          score: 10,
+          comment: "I er nogle fucking idioter og kællinger",
+          consentToDisplay: true,
+        })
+      ).json().id,
+      passive: (await submit({ score: 8, comment: "Fint", consentToDisplay: true })).json().id,
+    };
+    const list = (
+      await app.server.inject({
+        method: "GET",
+        url: "/api/v1/responses?limit=100",
+        headers: bearer(org.token),
+      })
+    ).json();
+    const status = (id: string) => list.items.find((i: { id: string }) => i.id === id)?.wallStatus;
+    expect(status(ids.shown)).toBe("shown");
+    expect(status(ids.scoreOnly)).toBe("score-only");
+    expect(status(ids.redacted)).toBe("redacted");
+    expect(status(ids.heldBack)).toBe("held-back");
+    expect(status(ids.passive)).toBe("not-promoter");
+    const item = list.items.find((i: { id: string }) => i.id === ids.redacted);
+    expect(item.guard).toEqual({ phone: 1 });
+  });
+});

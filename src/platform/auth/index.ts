@@ -35,6 +35,8 @@ export function createAuth(options: AuthOptions) {
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
+    // Failed sign-ins are answered with a 401; they are not worth a warning in the log.
+    logger: { level: "error" },
     advanced: {
       database: { generateId: () => randomUUID() },
       useSecureCookies: options.baseUrl.startsWith("https://"),
