@@ -55,6 +55,8 @@ describe("findPersonalData: CPR numbers", () => {
     ["tlf. 23456789 og cpr 010190-1234", "010190-1234"],
     ["Min datter 241224-4871 fik hjælp med det samme af Julie", "241224-4871"],
     ["I sagen står 311207 9876, det er min fars", "311207 9876"],
+    ["Ordre nr. 010190-1234 er mit cpr, skrev jeg ved en fejl", "010190-1234"],
+    ["Mit sagsnummer er i brevet, mit cpr er 0101901234", "0101901234"],
   ])("finds %j", (text, cpr) => {
     expect(found(text)).toEqual([cpr]);
   });
@@ -66,6 +68,10 @@ describe("findPersonalData: CPR numbers", () => {
     ["Jeg har betalt 120000 kr for taget"],
     ["Det gælder sag 2023-123456 fra jobcentret"],
     ["Jeg har ordre nr. 1234567890 og mangler varen"],
+    ["Jeg har ordre nr. 0101901234 og mangler varen"],
+    ["Sagsnummer: 1503851234 er stadig ikke afgjort"],
+    ["Faktura #3112991234 er betalt"],
+    ["My order number 0202021234 never arrived"],
     ["Ring på 12 34 56 78 mellem 9 og 15"],
     ["Det skete i 1990 og igen i 2023"],
     ["320190-1234 har en dag 32"],

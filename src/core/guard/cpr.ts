@@ -2,8 +2,8 @@
  * Danish CPR numbers: DDMMYY-SSSS, written with a hyphen, a space or nothing between the
  * date and the serial. The date must exist in the century the 7th digit gives (rules of
  * the CPR office, 2007). We deliberately do not check modulus 11: numbers issued since
- * 2007 need not pass it, and a real CPR number leaking is far worse than an order number
- * being hidden.
+ * 2007 need not pass it. An unseparated ten-digit number labelled as an order, case or
+ * invoice number is taken as that label says.
  */
 import { allMatches } from "./scan";
 import type { GuardFinding } from "./types";
@@ -36,11 +36,23 @@ export function isValidCprDate(dd: number, mm: number, yy: number, seventh: numb
   return dd <= daysInMonth(cprBirthYear(yy, seventh), mm);
 }
 
+// A bare run of ten digits right after an order, case or invoice label is that number,
+// not a CPR number ("ordre nr. 0101901234"). Written DDMMYY-SSSS it stays a CPR number:
+// that is how people write their own.
+const referenceLabel =
+  /(?:ordre|order|bestilling|booking|sag|sags|case|faktura|invoice|kunde|customer|konto|reference|ref|journal|forsendelse|pakke|tracking|billet|ticket)\w{0,8}\.?\s*(?:nr|nummer|no|number|num|id)?\.?\s*[:#]?\s*$/i;
+
+function isLabelledReference(text: string, start: number, written: string): boolean {
+  if (!/^\d{10}$/.test(written)) return false;
+  return referenceLabel.test(text.slice(Math.max(0, start - 32), start));
+}
+
 /** Every CPR-shaped number with an existing date. */
 export function detectCpr(text: string): GuardFinding[] {
   const found: GuardFinding[] = [];
   for (const m of allMatches(cprPattern, text)) {
     const [, dd, mm, yy, seventh] = m;
+    if (isLabelledReference(text, m.index, m[0])) continue;
     if (isValidCprDate(Number(dd), Number(mm), Number(yy), Number(seventh))) {
       found.push({ kind: "cpr", start: m.index, end: m.index + m[0].length, severity: "high" });
     }
