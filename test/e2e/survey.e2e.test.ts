@@ -600,7 +600,7 @@ describe("survey page", () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it("shows the server's message on 400 and asks to retry shortly on 429, keeping the answer", async () => {
+  it("explains a 400 in the respondent's language and asks to retry shortly on 429, keeping the answer", async () => {
     const page = await openForm("/s/srv_demo");
     api.nextPosts.push(
       {
@@ -618,7 +618,7 @@ describe("survey page", () => {
     await page.getByRole("button", { name: "Send svar" }).click();
     await expect
       .poll(() => page.locator("#form-error").textContent())
-      .toBe("Kommentaren er for lang.");
+      .toBe("Din kommentar er for lang. Gør den lidt kortere, og prøv igen.");
     expect(await page.locator("#form-error").getAttribute("role")).toBe("alert");
     expect(await page.locator("#score-2").isChecked()).toBe(true);
     expect(await page.locator("#comment").inputValue()).toBe("Ingen svar på min mail");

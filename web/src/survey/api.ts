@@ -25,15 +25,20 @@ export type LoadResult =
 
 export type SubmitResult =
   | { ok: true }
-  | { ok: false; reason: "invalid"; message: string | null }
+  | { ok: false; reason: "invalid"; message: string | null; field: string | null }
   | { ok: false; reason: "tooMany" | "closed" | "offline" | "failed" };
 
-async function errorMessage(response: Response): Promise<string | null> {
+async function errorDetails(
+  response: Response,
+): Promise<{ message: string | null; field: string | null }> {
   try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    return typeof body.error?.message === "string" ? body.error.message : null;
+    const body = (await response.json()) as { error?: { message?: unknown; field?: unknown } };
+    return {
+      message: typeof body.error?.message === "string" ? body.error.message : null,
+      field: typeof body.error?.field === "string" ? body.error.field : null,
+    };
   } catch {
-    return null;
+    return { message: null, field: null };
   }
 }
 
@@ -67,7 +72,7 @@ export async function submitResponse(id: string, body: ResponseBody): Promise<Su
   }
   if (response.status === 201 || response.ok) return { ok: true };
   if (response.status === 400)
-    return { ok: false, reason: "invalid", message: await errorMessage(response) };
+    return { ok: false, reason: "invalid", ...(await errorDetails(response)) };
   if (response.status === 429) return { ok: false, reason: "tooMany" };
   if (response.status === 404 || response.status === 410) return { ok: false, reason: "closed" };
   return { ok: false, reason: "failed" };

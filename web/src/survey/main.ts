@@ -429,6 +429,11 @@ async function onSubmit(event: Event): Promise<void> {
 function submitError(result: Exclude<SubmitResult, { ok: true }>): Message {
   switch (result.reason) {
     case "invalid":
+      // The server's messages are for developers; respondents get them in their language.
+      if (result.field === "score") return { key: "errorScoreMissing" };
+      if (result.field === "comment") return { key: "errorCommentTooLong" };
+      if (result.field === "name") return { key: "errorNameTooLong" };
+      if (result.field === "invitation") return { key: "errorInvitation" };
       return result.message ? { text: result.message } : { key: "errorGeneric" };
     case "tooMany":
       return { key: "errorTooMany" };

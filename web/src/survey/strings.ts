@@ -31,6 +31,9 @@ export type Strings = {
   errorOffline: string;
   errorClosed: string;
   errorGeneric: string;
+  errorCommentTooLong: string;
+  errorNameTooLong: string;
+  errorInvitation: string;
   notFoundTitle: string;
   notFoundBody: string;
   loadErrorTitle: string;
@@ -70,6 +73,10 @@ const da: Strings = {
   errorOffline: "Dit svar blev ikke sendt. Tjek din internetforbindelse, og prøv igen.",
   errorClosed: "Undersøgelsen er lukket, så vi kan desværre ikke tage imod flere svar.",
   errorGeneric: "Noget gik galt, og dit svar blev ikke gemt. Prøv igen.",
+  errorCommentTooLong: "Din kommentar er for lang. Gør den lidt kortere, og prøv igen.",
+  errorNameTooLong: "Navnet er for langt. Skriv det lidt kortere.",
+  errorInvitation:
+    "Dette personlige link virker ikke længere. Du kan stadig svare via det almindelige link.",
   notFoundTitle: "Undersøgelsen findes ikke",
   notFoundBody:
     "Linket er forkert, eller også er undersøgelsen lukket. Tak, fordi du ville give din mening.",
@@ -109,6 +116,10 @@ const en: Strings = {
   errorOffline: "Your answer was not sent. Check your internet connection and try again.",
   errorClosed: "The survey has closed, so we can no longer accept answers.",
   errorGeneric: "Something went wrong and your answer was not saved. Please try again.",
+  errorCommentTooLong: "Your comment is too long. Please shorten it and try again.",
+  errorNameTooLong: "The name is too long. Please shorten it.",
+  errorInvitation:
+    "This personal link no longer works. You can still answer through the ordinary link.",
   notFoundTitle: "Survey not found",
   notFoundBody:
     "The link is wrong or the survey has closed. Thank you for wanting to share your opinion.",
