@@ -102,9 +102,10 @@ export function createResponsesService(deps: ResponsesDeps) {
     return { id: stored.id, edited };
   }
 
+  /** The answer given through an invitation so far; 404 for a link that is not this survey's. */
   async function previousAnswer(surveyId: string, token: string) {
     const invitation = await deps.surveys.invitationByToken(surveyId, token);
-    if (!invitation) return null;
+    if (!invitation) throw notFound("Invitation");
     const row = await repo.byInvitation(invitation.id);
     return row
       ? {
