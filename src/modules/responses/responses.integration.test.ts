@@ -197,7 +197,10 @@ describe("single-use invitations", () => {
     const response = await submit({ score: 7, invitation: token });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.field).toBe("invitation");
-    const view = await app.server.inject({ method: "GET", url: `/api/public/surveys/${surveyId}?invitation=${token}` });
+    const view = await app.server.inject({
+      method: "GET",
+      url: `/api/public/surveys/${surveyId}?invitation=${token}`,
+    });
     expect(view.statusCode).toBe(404);
   });
 });

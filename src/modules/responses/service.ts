@@ -1,3 +1,4 @@
+import { guardText } from "../../core/guard";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import type { SurveysService } from "../surveys";
@@ -136,7 +137,7 @@ export type ResponsesService = ReturnType<typeof createResponsesService>;
 
 /**
  * How an answer appears on the walls, and why not when it does not: what an admin needs
- * to understand a wall. The guard's verdict was stored at submission (kinds and counts).
+ * to understand a wall. Judged by the guard as the wall itself does, so the two agree.
  */
 export type WallStatus =
   | "shown"
@@ -150,9 +151,9 @@ export function wallStatus(row: ResponseRow): WallStatus {
   if (row.score < 9) return "not-promoter";
   if (row.hiddenAt) return "hidden";
   if (!row.comment || !row.consentToDisplay) return "score-only";
-  if (row.guard && !row.guard.allowedOnWall) return "held-back";
-  if (row.guard && Object.keys(row.guard.counts).length > 0) return "redacted";
-  return "shown";
+  const verdict = guardText(row.comment, "wall");
+  if (!verdict.allowed) return "held-back";
+  return verdict.findings.length > 0 ? "redacted" : "shown";
 }
 
 export function toResponseDto(row: ResponseRow) {

@@ -119,6 +119,12 @@ const analyticsRoute = createRoute({
   ),
 });
 
+const wallsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/walls",
+  component: lazyRouteComponent(() => import("./features/walls/walls-page"), "WallsPage"),
+});
+
 export const SETTINGS_TABS = ["teams", "touchpoints", "employees", "users", "tokens"] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
@@ -143,6 +149,7 @@ const routeTree = rootRoute.addChildren([
     surveyNewRoute,
     surveyDetailRoute,
     analyticsRoute,
+    wallsRoute,
     settingsRoute,
   ]),
 ]);

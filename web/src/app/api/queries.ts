@@ -16,6 +16,9 @@ import type {
   Survey,
   SurveyInput,
   User,
+  Wall,
+  WallInput,
+  WallUpdate,
 } from "./types";
 
 export const setupQuery = queryOptions({
@@ -72,6 +75,11 @@ export const usersQuery = queryOptions({
 export const tokensQuery = queryOptions({
   queryKey: ["tokens"],
   queryFn: () => api<Items<ApiToken>>("/api/v1/tokens"),
+});
+
+export const wallsQuery = queryOptions({
+  queryKey: ["walls"],
+  queryFn: () => api<Items<Wall>>("/api/v1/walls"),
 });
 
 type Params = Record<string, QueryValue>;
@@ -185,4 +193,27 @@ export const useCreateToken = () =>
 export const useRevokeToken = () =>
   useInvalidatingMutation([["tokens"]], (id: string) =>
     api<void>(`/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  );
+
+export const useCreateWall = () =>
+  useInvalidatingMutation([["walls"]], (input: WallInput) =>
+    api<Wall>("/api/v1/walls", { method: "POST", body: input }),
+  );
+
+export const useUpdateWall = () =>
+  useInvalidatingMutation([["walls"]], ({ id, ...input }: WallUpdate & { id: string }) =>
+    api<Wall>(`/api/v1/walls/${encodeURIComponent(id)}`, { method: "PATCH", body: input }),
+  );
+
+export const useRevokeWall = () =>
+  useInvalidatingMutation([["walls"]], (id: string) =>
+    api<void>(`/api/v1/walls/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  );
+
+/** Hides one answer from every wall at once, or shows it again; the comment lists refetch. */
+export const useSetHiddenFromWalls = () =>
+  useInvalidatingMutation([["responses"]], ({ id, hidden }: { id: string; hidden: boolean }) =>
+    api<void>(`/api/v1/responses/${encodeURIComponent(id)}/${hidden ? "hide" : "unhide"}`, {
+      method: "POST",
+    }),
   );

@@ -87,8 +87,62 @@ export type ResponseItem = {
   channel: string | null;
   language: string | null;
   sentiment: Sentiment | null;
+  /** How the answer appears on the walls, and why not when it does not. */
+  wallStatus: WallStatus;
+  /** Hidden from every wall by a manager or admin. */
+  hidden: boolean;
+  /** What the guard found in the comment: kinds and counts only, e.g. `{phone: 1}`. */
+  guard: GuardCounts;
   createdAt: string;
 };
+
+export type WallStatus =
+  | "shown"
+  | "score-only"
+  | "redacted"
+  | "held-back"
+  | "hidden"
+  | "not-promoter";
+
+export const GUARD_KINDS = [
+  "cpr",
+  "phone",
+  "email",
+  "address",
+  "account",
+  "iban",
+  "card",
+  "abuse",
+] as const;
+export type GuardKind = (typeof GUARD_KINDS)[number];
+export type GuardCounts = Partial<Record<GuardKind, number>>;
+
+export type WallTheme = "dark" | "light";
+
+/** A read-only wall link for the office TV. */
+export type Wall = {
+  id: string;
+  name: string;
+  team: string | null;
+  touchpoint: string | null;
+  goalPerWeek: number | null;
+  theme: WallTheme;
+  language: Language;
+  url: string;
+  streamUrl: string;
+  createdAt: string;
+};
+
+export type WallInput = {
+  name?: string;
+  team?: string;
+  touchpoint?: string;
+  goalPerWeek?: number | null;
+  theme?: WallTheme;
+  language?: Language;
+};
+
+export type WallUpdate = Omit<WallInput, "team" | "touchpoint">;
 
 export type ResponsePage = { total: number; items: ResponseItem[] };
 

@@ -17,15 +17,28 @@ import { type ReactElement, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useMe } from "../api/queries";
-import { IconChart, IconHome, IconLogout, IconSettings, IconSurvey } from "../components/icons";
+import {
+  IconChart,
+  IconHome,
+  IconLogout,
+  IconSettings,
+  IconSurvey,
+  IconTv,
+} from "../components/icons";
 import { LanguageSwitch, Logo } from "./brand";
 
+/** `managers`: only managers and admins see the item (the page is theirs to run). */
 const NAV = [
-  { to: "/", key: "overview", icon: IconHome, exact: true },
-  { to: "/surveys", key: "surveys", icon: IconSurvey, exact: false },
-  { to: "/analytics", key: "analytics", icon: IconChart, exact: false },
-  { to: "/settings", key: "settings", icon: IconSettings, exact: false },
+  { to: "/", key: "overview", icon: IconHome, exact: true, managers: false },
+  { to: "/surveys", key: "surveys", icon: IconSurvey, exact: false, managers: false },
+  { to: "/analytics", key: "analytics", icon: IconChart, exact: false, managers: false },
+  { to: "/walls", key: "walls", icon: IconTv, exact: false, managers: true },
+  { to: "/settings", key: "settings", icon: IconSettings, exact: false, managers: false },
 ] as const;
+
+function canManage(role: string | undefined): boolean {
+  return role === "admin" || role === "manager";
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -143,7 +156,7 @@ export function AppLayout(): ReactElement {
 
       <AppShell.Navbar p="sm" id="app-navbar" aria-label={t("shell.navigation")}>
         <Stack gap={4}>
-          {NAV.map((item) => {
+          {NAV.filter((item) => !item.managers || canManage(me?.role)).map((item) => {
             const active = item.exact
               ? pathname === item.to
               : pathname === item.to || pathname.startsWith(`${item.to}/`);
