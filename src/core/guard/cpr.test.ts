@@ -57,6 +57,8 @@ describe("findPersonalData: CPR numbers", () => {
     ["I sagen står 311207 9876, det er min fars", "311207 9876"],
     ["Ordre nr. 010190-1234 er mit cpr, skrev jeg ved en fejl", "010190-1234"],
     ["Mit sagsnummer er i brevet, mit cpr er 0101901234", "0101901234"],
+    ["sag 0101700000 er mit cpr", "0101700000"],
+    ["sag: 0101700000", "0101700000"],
   ])("finds %j", (text, cpr) => {
     expect(found(text)).toEqual([cpr]);
   });

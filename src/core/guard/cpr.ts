@@ -36,11 +36,11 @@ export function isValidCprDate(dd: number, mm: number, yy: number, seventh: numb
   return dd <= daysInMonth(cprBirthYear(yy, seventh), mm);
 }
 
-// A bare run of ten digits right after an order, case or invoice label is that number,
-// not a CPR number ("ordre nr. 0101901234"). Written DDMMYY-SSSS it stays a CPR number:
-// that is how people write their own.
+// A bare run of ten digits right after an order, case or invoice number label is that
+// number, not a CPR number ("ordre nr. 0101901234"). "sag 0101901234" names no number, and
+// written DDMMYY-SSSS it stays a CPR number: that is how people write their own.
 const referenceLabel =
-  /(?:ordre|order|bestilling|booking|sag|sags|case|faktura|invoice|kunde|customer|konto|reference|ref|journal|forsendelse|pakke|tracking|billet|ticket)\w{0,8}\.?\s*(?:nr|nummer|no|number|num|id)?\.?\s*[:#]?\s*$/i;
+  /(?:ordre|order|bestillings?|booking|sags?|case|faktura|invoice|kunde|customer|reference|journal|forsendelses?|pakke|tracking|billet|ticket)\s*[-.]?\s*(?:nummer|nr|no|number|num|id|#)\.?\s*[:#]?\s*$/i;
 
 function isLabelledReference(text: string, start: number, written: string): boolean {
   if (!/^\d{10}$/.test(written)) return false;
