@@ -4,6 +4,9 @@ import { notFound } from "../../platform/errors";
 import { createSurveysRepo, type SurveyRow } from "./repo";
 import { defaultQuestions, type SurveyLanguage, type SurveyQuestions } from "./schema";
 
+/** Other instances see an edited survey (wording, closing) within this long. */
+const PUBLIC_VIEW_TTL_MS = 5_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LinkContext = {
@@ -30,6 +33,10 @@ function mergeQuestions(base: SurveyQuestions, patch?: SurveyInput["questions"])
 
 export function createSurveysService(deps: { db: Db; publicUrl: (path: string) => string }) {
   const repo = createSurveysRepo(deps.db);
+  const publicViews = new Map<
+    string,
+    { view: NonNullable<Awaited<ReturnType<typeof repo.publicById>>>; expires: number }
+  >();
 
   function surveyUrl(
     id: string,
@@ -82,6 +89,7 @@ export function createSurveysService(deps: { db: Db; publicUrl: (path: string) =
     },
     async update(orgId: string, id: string, input: Partial<SurveyInput>) {
       const current = await get(orgId, id);
+      publicViews.delete(id);
       const row = await repo.update(orgId, id, {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.language !== undefined ? { language: input.language } : {}),
@@ -132,10 +140,15 @@ export function createSurveysService(deps: { db: Db; publicUrl: (path: string) =
       }));
     },
     /** What the respondent's page needs; no organisation data beyond its name. */
+    /** Cached for a few seconds: every answer needs it, and surveys rarely change. */
     async publicView(id: string) {
       if (!UUID.test(id)) throw notFound("Survey");
+      const cached = publicViews.get(id);
+      if (cached && cached.expires > Date.now()) return cached.view;
       const row = await repo.publicById(id);
       if (!row) throw notFound("Survey");
+      if (publicViews.size > 10_000) publicViews.clear();
+      publicViews.set(id, { view: row, expires: Date.now() + PUBLIC_VIEW_TTL_MS });
       return row;
     },
     invitationByToken: (surveyId: string, token: string) =>
