@@ -148,7 +148,12 @@ export function createWallHub(deps: { walls: WallsService; bus: Bus; logger: Log
           write(client, sseFrame("response", item.event, item.seq));
         }
       }
-      write(client, sseFrame("stats", await deps.walls.stats(wall)));
+      try {
+        write(client, sseFrame("stats", await deps.walls.stats(wall)));
+      } catch (error) {
+        // The next answer's stats event will bring the totals; the stream stays useful.
+        deps.logger.warn({ err: error }, "wall stats on connect failed");
+      }
     },
     connectionCount: () => [...byWall.values()].reduce((n, c) => n + c.clients.size, 0),
     close() {
