@@ -162,7 +162,15 @@ export async function seedDemo(
     const answer = demoAnswer(random, progress, employeesByTeam);
     const survey = surveys[Math.floor(random() * surveys.length)];
     if (!survey) continue;
+    // The same text insight and guard verdict a live answer gets.
+    const insight = answer.comment
+      ? await services.text.analyseComment(orgId, answer.comment, answer.language)
+      : undefined;
     rows.push({
+      sentiment: insight?.sentiment ?? null,
+      sentimentScore: insight?.sentimentScore ?? null,
+      analysis: insight?.analysis ?? null,
+      guard: insight?.guard ?? null,
       orgId,
       surveyId: survey.id,
       score: answer.score,
