@@ -2,18 +2,16 @@
 // of the two public API calls, so the page can be tested before and apart from the server.
 // The survey entry is built on its own from web/vite.config.ts into .tmp/e2e/survey-dist,
 // so a half-finished app entry elsewhere in web/ cannot break (or race) this test.
-import { mkdir, readdir, readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdir, readFile } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bearer, createTestApp, type TestApp } from "../support/app";
 import { launchBrowser, viewports } from "../support/browser";
+import { type BundleSize, buildWebEntry, startFakeServer } from "../support/web-entry";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const distDir = join(root, ".tmp/e2e/survey-dist");
@@ -182,57 +180,23 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 // ------------------------------------------------------------------ set-up
 
-let server: Server;
+let fake: Awaited<ReturnType<typeof startFakeServer>> | undefined;
 let baseUrl: string;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const bundle = { jsGzip: 0, cssGzip: 0, js: 0, css: 0 };
-
-async function buildSurveyEntry(): Promise<void> {
-  await build({
-    configFile: join(root, "web/vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: distDir, emptyOutDir: true },
-    plugins: [
-      {
-        name: "survey-entry-only",
-        enforce: "post",
-        config(config) {
-          config.build ??= {};
-          config.build.rollupOptions = {
-            ...config.build.rollupOptions,
-            input: { survey: join(root, "web/survey.html") },
-          };
-        },
-      },
-    ],
-  });
-  for (const name of await readdir(join(distDir, "assets"))) {
-    const file = await readFile(join(distDir, "assets", name));
-    const kind = name.endsWith(".js") ? "js" : name.endsWith(".css") ? "css" : null;
-    if (!kind) continue;
-    bundle[kind] += file.length;
-    bundle[`${kind}Gzip`] += gzipSync(file, { level: 9 }).length;
-  }
-}
+let bundle: BundleSize;
 
 beforeAll(async () => {
-  await buildSurveyEntry();
+  bundle = await buildWebEntry("survey", distDir);
   await mkdir(screensDir, { recursive: true });
-  server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      res.writeHead(500);
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = await startFakeServer(handle);
+  baseUrl = fake.baseUrl;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await fake?.close();
 });
 
 beforeEach(() => api.reset());
