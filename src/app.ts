@@ -14,7 +14,7 @@ import {
   registerWallsRoutes,
   type WallsService,
 } from "./modules/walls";
-import { createAuth, sessionUser } from "./platform/auth";
+import { lazyAuth } from "./platform/auth";
 import type { Config } from "./platform/config";
 import { type Database, migrateDatabase, openDatabase } from "./platform/db";
 import { sessionSecret } from "./platform/db/instance-settings";
@@ -90,7 +90,7 @@ export async function createApp(options: AppOptions) {
   const services = createServices(database, config, bus);
   const hub = createWallHub({ walls: services.walls, bus, logger });
   const base = publicUrlOf(config);
-  const auth = createAuth({
+  const getAuth = lazyAuth({
     db: database.db,
     secret: await sessionSecret(database.db, config.secret),
     baseUrl: base,
@@ -104,7 +104,9 @@ export async function createApp(options: AppOptions) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       return match?.[1] ? services.orgs.actorForToken(match[1]) : null;
     }
-    const user = await sessionUser(auth, request.headers);
+    if (!request.headers.cookie) return null;
+    const { sessionUser } = await import("./platform/auth/sessions");
+    const user = await sessionUser(await getAuth(), request.headers);
     return user ? services.orgs.actorForUser(user.id) : null;
   });
 
@@ -117,7 +119,7 @@ export async function createApp(options: AppOptions) {
 
   registerOrgsRoutes(server, {
     orgs: services.orgs,
-    auth,
+    getAuth,
     publicUrl: services.publicUrl,
     onEmployeesChanged: services.text.forgetEmployees,
   });
@@ -151,6 +153,8 @@ export async function createApp(options: AppOptions) {
     services,
     hub,
     logger,
+    /** Loads what the first sign-in needs; the server calls it once it is listening. */
+    warmUp: () => getAuth().then(() => undefined),
     async close() {
       // Open streams first: the server waits for every connection before it closes.
       for (const timer of rollupTimers) clearTimeout(timer);

@@ -17,6 +17,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     if (options.simulator) stopSimulator = startSimulator(app.services, login.orgId, app.logger);
   }
   await app.server.listen({ port: config.port, host: config.host });
+  app.warmUp().catch((error) => app.logger.error({ err: error }, "loading sign-in failed"));
   const address = app.server.server.address() as AddressInfo;
   app.logger.info(
     `anbefal is listening on port ${address.port} (${app.database.kind} database); open ${publicUrlOf(config)}`,

@@ -1,7 +1,7 @@
 import { detectLanguage } from "./language";
 import { DA_MARKERS, EN_MARKERS } from "./lexicon/function-words";
 import { NAME_FOLLOWERS, NAME_WORDS } from "./lexicon/name-words";
-import type { LexiconLanguage } from "./lookup";
+import { inLexicon, type LexiconLanguage } from "./lookup";
 import { type AnalyzedText, analyzeTokens, NEUTRAL_BAND, type SentimentLabel } from "./sentiment";
 import { foldName, type Span, splitSentences, type Token, tokenize } from "./tokenize";
 
@@ -21,7 +21,7 @@ export type EmployeeMention = {
 /** Compiled once per organisation; `find` is then linear in the text. */
 export type EmployeeMatcher = { find(text: string): EmployeeMention[] };
 
-type FormKind = "full" | "first" | "last" | "nick";
+type FormKind = "full" | "first" | "nick" | "initial";
 
 type NameForm = {
   employee: EmployeeRef;
@@ -32,7 +32,15 @@ type NameForm = {
   isWordLike: boolean;
 };
 
-type CompiledRoster = { index: Map<string, NameForm[]> };
+type CompiledRoster = {
+  index: Map<string, NameForm[]>;
+  /** First names two or more employees share ("Lars"), by folded spelling. */
+  shared: Map<string, EmployeeRef[]>;
+  /** Folded parts of each employee's names and nicknames, by id. */
+  ownParts: Map<string, Set<string>>;
+  /** Folded first names and nicknames of everyone ("Sofie Ahmad og Karin" is a list). */
+  callNames: Set<string>;
+};
 
 /** A name found in the token stream, before sentiment. */
 export type NameMatch = { employee: EmployeeRef; firstToken: number; lastToken: number };
@@ -56,8 +64,18 @@ function spellings(part: string): Set<string> {
   return out;
 }
 
+function isFunctionWord(folded: string): boolean {
+  return DA_MARKERS.has(folded) || EN_MARKERS.has(folded);
+}
+
+/** A name part that is also a word: "Glad", "Frisk", "Will", "Hans". */
 function isOrdinaryWord(folded: string): boolean {
-  return NAME_WORDS.has(folded) || DA_MARKERS.has(folded) || EN_MARKERS.has(folded);
+  return (
+    NAME_WORDS.has(folded) ||
+    isFunctionWord(folded) ||
+    inLexicon(folded, "da") ||
+    inLexicon(folded, "en")
+  );
 }
 
 function splitName(name: string): string[] {
@@ -68,27 +86,51 @@ function splitName(name: string): string[] {
 }
 
 /**
- * Compiles a roster into a name index. First names match alone only when no one else in
- * the organisation shares them; surnames alone only when unique and capitalised.
+ * Compiles a roster into a name index. First names and nicknames match alone only when no
+ * one else in the organisation has them. A shared first name ("Lars") is resolved only by
+ * the rest of the name ("Lars Nielsen", "Lars N.", "Lars Bo"), or later in a text that has
+ * already named one of them in full. A surname alone is not a reference: "Mrs Larsen",
+ * "Larsens Plads" and "bor i Lund" are other people and places.
  */
 export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher {
-  const firstCount = new Map<string, number>();
-  const lastCount = new Map<string, number>();
-  const nickCount = new Map<string, number>();
-  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  // Who answers to each first name or nickname.
+  const callers = new Map<string, Set<string>>();
+  const firstNames = new Map<string, EmployeeRef[]>();
+  const ownParts = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, id: string) => {
+    const set = map.get(key) ?? new Set<string>();
+    set.add(id);
+    map.set(key, set);
+  };
   for (const employee of employees) {
     const parts = splitName(employee.name);
     if (parts.length === 0) continue;
-    bump(firstCount, foldName(parts[0] as string));
-    if (parts.length >= 2) bump(lastCount, foldName(parts[parts.length - 1] as string));
-    for (const nick of employee.nicknames ?? []) bump(nickCount, foldName(nick.trim()));
+    const firstKey = foldName(parts[0] as string);
+    add(callers, firstKey, employee.id);
+    firstNames.set(firstKey, [...(firstNames.get(firstKey) ?? []), employee]);
+    for (const nick of employee.nicknames ?? []) add(callers, foldName(nick.trim()), employee.id);
+    const own = ownParts.get(employee.id) ?? new Set<string>();
+    for (const part of [...parts, ...(employee.nicknames ?? [])]) {
+      for (const piece of part.split(/[\s-]+/)) {
+        if (piece) for (const key of spellings(piece)) own.add(key);
+      }
+    }
+    ownParts.set(employee.id, own);
   }
+  const onlyFor = (map: Map<string, Set<string>>, key: string, id: string) => {
+    const set = map.get(key);
+    return !!set && set.size === 1 && set.has(id);
+  };
 
   const index = new Map<string, NameForm[]>();
-  const add = (employee: EmployeeRef, kind: FormKind, rawParts: string[]) => {
+  const addForm = (employee: EmployeeRef, kind: FormKind, rawParts: string[]) => {
     if (rawParts.length === 0) return;
     const parts = rawParts.map(spellings);
-    const isWordLike = rawParts.every((part) => isOrdinaryWord(foldName(part)));
+    const folded = rawParts.map((part) => foldName(part));
+    // One word that is also a word needs a capital; a lower-case full name ("line bach")
+    // is still a name unless every part is a function word.
+    const isWordLike =
+      folded.length === 1 ? isOrdinaryWord(folded[0] as string) : folded.every(isFunctionWord);
     const form: NameForm = { employee, kind, parts, isWordLike };
     for (const key of parts[0] as Set<string>) {
       const list = index.get(key) ?? [];
@@ -104,28 +146,40 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
     const last = parts[parts.length - 1] as string;
     const withHyphensSplit = parts.flatMap((part) => part.split("-")).filter(Boolean);
     if (parts.length >= 2) {
-      add(employee, "full", parts);
-      if (withHyphensSplit.length !== parts.length) add(employee, "full", withHyphensSplit);
-      if (parts.length >= 3) add(employee, "full", [first, last]);
+      addForm(employee, "full", parts);
+      if (withHyphensSplit.length !== parts.length) addForm(employee, "full", withHyphensSplit);
+      if (parts.length >= 3) {
+        addForm(employee, "full", [first, last]);
+        // "Lars Bo", "Jens Christian": first and middle name.
+        addForm(employee, "full", [first, parts[1] as string]);
+      }
+      // "Lars N.": first name and the initial of the surname, when that tells them apart.
+      const initial = foldName(last).charAt(0);
+      const sameInitial = (firstNames.get(foldName(first)) ?? []).filter((other) => {
+        const otherParts = splitName(other.name);
+        return foldName(otherParts[otherParts.length - 1] ?? "").charAt(0) === initial;
+      });
+      if (sameInitial.length === 1 && initial) addForm(employee, "initial", [first, initial]);
     }
     const firstKey = foldName(first);
-    if (firstCount.get(firstKey) === 1 && !nickCount.has(firstKey)) {
-      add(employee, "first", [first]);
-      if (first.includes("-")) add(employee, "first", first.split("-").filter(Boolean));
-    }
-    const lastKey = foldName(last);
-    if (parts.length >= 2 && lastCount.get(lastKey) === 1 && !firstCount.has(lastKey)) {
-      add(employee, "last", [last]);
+    if (onlyFor(callers, firstKey, employee.id)) {
+      addForm(employee, "first", [first]);
+      if (first.includes("-")) addForm(employee, "first", first.split("-").filter(Boolean));
     }
     for (const nick of employee.nicknames ?? []) {
       const nickKey = foldName(nick.trim());
-      if (nickCount.get(nickKey) !== 1 || firstCount.has(nickKey)) continue;
-      add(employee, "nick", splitName(nick));
+      if (nickKey === firstKey || !onlyFor(callers, nickKey, employee.id)) continue;
+      addForm(employee, "nick", splitName(nick));
     }
   }
   for (const list of index.values()) list.sort((a, b) => b.parts.length - a.parts.length);
 
-  const compiled: CompiledRoster = { index };
+  const shared = new Map<string, EmployeeRef[]>();
+  for (const [key, list] of firstNames) if (list.length >= 2) shared.set(key, list);
+
+  const callNames = new Set<string>();
+  for (const key of callers.keys()) for (const spelling of spellings(key)) callNames.add(spelling);
+  const compiled: CompiledRoster = { index, shared, ownParts, callNames };
   const matcher: EmployeeMatcher = {
     find(text: string): EmployeeMention[] {
       const tokens = tokenize(text);
@@ -161,12 +215,28 @@ function isCapitalised(token: Token): boolean {
   return first !== first.toLowerCase();
 }
 
+/**
+ * A capitalised word right after a lone first name or nickname that is neither part of
+ * that person's name nor a colleague's first name makes it someone else: "Kim Larsen" (the
+ * singer, not Kim Berg), but "Sofie Ahmad og Karin" is a list.
+ */
+function isForeignName(
+  token: Token | undefined,
+  own: ReadonlySet<string> | undefined,
+  compiled: CompiledRoster,
+): boolean {
+  if (token?.kind !== "word" || token.text.length <= 1 || !isCapitalised(token)) return false;
+  const folded = foldName(token.lower);
+  return !own?.has(folded) && !compiled.callNames.has(folded) && !NAME_FOLLOWERS.has(token.lower);
+}
+
 function matchAt(
   tokens: Token[],
   i: number,
   form: NameForm,
   sentenceStart: number,
   sentenceEnd: number,
+  compiled: CompiledRoster,
 ): number | undefined {
   const n = form.parts.length;
   let j = i;
@@ -185,7 +255,14 @@ function matchAt(
     j++;
   }
   const lastToken = j - 1;
-  if (form.kind === "last" && capitals < n) return undefined;
+  if (form.kind === "initial") {
+    const initial = tokens[lastToken] as Token;
+    if (initial.text.length !== 1 || !isCapitalised(initial)) return undefined;
+  }
+  const next = lastToken + 1 < sentenceEnd ? tokens[lastToken + 1] : undefined;
+  if (n === 1 && isForeignName(next, compiled.ownParts.get(form.employee.id), compiled)) {
+    return undefined;
+  }
   if (form.isWordLike) {
     if (capitals === 0) return undefined;
     if (n === 1) {
@@ -238,7 +315,7 @@ export function matchNames(
         if (!forms) continue;
         for (const form of forms) {
           if (best && best.last - i + 1 >= form.parts.length) break;
-          const last = matchAt(tokens, i, form, span.start, span.end);
+          const last = matchAt(tokens, i, form, span.start, span.end, compiled);
           if (last !== undefined && (!best || last > best.last)) best = { form, last };
         }
       }
@@ -248,7 +325,45 @@ export function matchNames(
       }
     }
   }
+  if (compiled.shared.size > 0 && matches.length > 0)
+    resolveSharedFirstNames(compiled, tokens, sentences, matches);
   return matches;
+}
+
+/**
+ * "Fik forskellige svar af Lars Nielsen og Julie Hansen ... men Lars burde vide bedre": a
+ * shared first name refers to the one colleague of that name the text has already named.
+ */
+function resolveSharedFirstNames(
+  compiled: CompiledRoster,
+  tokens: Token[],
+  sentences: Span[],
+  matches: NameMatch[],
+): void {
+  const named = new Set(matches.map((m) => m.employee.id));
+  const covered = new Set<number>();
+  for (const m of matches) for (let t = m.firstToken; t <= m.lastToken; t++) covered.add(t);
+  const added: NameMatch[] = [];
+  for (const span of sentences) {
+    for (let i = span.start; i < span.end; i++) {
+      const token = tokens[i] as Token;
+      if (token.kind !== "word" || covered.has(i)) continue;
+      const folded = foldName(token.lower);
+      const stem = possessiveStem(folded);
+      const sharers = compiled.shared.get(folded) ?? (stem ? compiled.shared.get(stem) : undefined);
+      if (!sharers) continue;
+      const candidates = sharers.filter((employee) => named.has(employee.id));
+      if (candidates.length !== 1) continue;
+      if (isOrdinaryWord(folded) && !isCapitalised(token)) continue;
+      const employee = candidates[0] as EmployeeRef;
+      const next = i + 1 < span.end ? tokens[i + 1] : undefined;
+      if (isForeignName(next, compiled.ownParts.get(employee.id), compiled)) continue;
+      added.push({ employee, firstToken: i, lastToken: i });
+    }
+  }
+  if (added.length === 0) return;
+  matches.push(...added);
+  matches.sort((a, b) => a.firstToken - b.firstToken);
 }
 
 const CLAUSE_DELIMITERS = new Set([
@@ -265,8 +380,25 @@ const CLAUSE_DELIMITERS = new Set([
   "samt",
   "&",
   "-",
+  "(",
+  ")",
 ]);
-const REFERRING_PRONOUNS = new Set([
+const CONTRASTS = new Set(["men", "but", "whereas", "mens"]);
+const COORDINATION = new Set([
+  ",",
+  "og",
+  "and",
+  "&",
+  "samt",
+  "+",
+  "eller",
+  "or",
+  "nor",
+  "hverken",
+  "neither",
+]);
+/** Pronouns that point back to the person just named ("Hun var fantastisk"). */
+const SINGULAR_PRONOUNS = new Set([
   "hun",
   "han",
   "du",
@@ -282,6 +414,10 @@ const REFERRING_PRONOUNS = new Set([
   "him",
   "his",
 ]);
+/** Pronouns that point back to everyone named in the sentence before ("De var søde"). */
+const PLURAL_PRONOUNS = new Set(["de", "dem", "deres", "begge", "they", "them", "their", "both"]);
+/** A following sentence this short is a verdict on what came before: "Sådan!", "Top!". */
+const SHORT_VERDICT_WORDS = 5;
 
 function sumIn(doc: AnalyzedText, from: number, to: number): number {
   let sum = 0;
@@ -289,14 +425,40 @@ function sumIn(doc: AnalyzedText, from: number, to: number): number {
   return sum;
 }
 
+function isPolar(sum: number): boolean {
+  return Math.abs(sum) >= NEUTRAL_BAND;
+}
+
 function labelOf(sum: number): SentimentLabel {
   return sum >= NEUTRAL_BAND ? "positive" : sum <= -NEUTRAL_BAND ? "negative" : "neutral";
 }
 
+/** How far a mention's sentiment had to be looked for: the nearer, the more it counts. */
+enum Scope {
+  Clause = 1,
+  Contrast = 2,
+  Following = 3,
+  Sentence = 4,
+  Text = 5,
+}
+
+type Scored = { match: NameMatch; sum: number; scope: Scope };
+
 /**
- * Sentiment per mention: the sentence around the name, split between names when one
- * sentence praises one person and blames another ("Sofie var sød, men Lars var sur").
- * A bare vocative ("Karin!") or a name followed by "Hun var ..." borrows the next sentence.
+ * Sentiment per mention, from the nearest text that has an opinion:
+ *
+ * 1. the name's own clause: from the clause boundary before the name to the next name, the
+ *    next "men"/"but", or the end of the sentence ("Sofie var sød, men Lars var sur");
+ *    names joined by "og" share what follows ("JC og Tommy fik styr på det");
+ * 2. a contrast with another named person: "Mads var sur, men Sofie fandt den" makes
+ *    Sofie the opposite of Mads;
+ * 3. the following sentences that refer back: a pronoun ("Hun var fantastisk", "They were
+ *    honest"), a short verdict ("Sådan!", "Godt håndteret.") or one that opens with an
+ *    opinion word ("Kind, calm and ..."), up to the next name;
+ * 4. the whole sentence;
+ * 5. for a text about one person, the whole text.
+ *
+ * One mention per employee is kept: the one found at the nearest scope, then the strongest.
  */
 export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): EmployeeMention[] {
   const { tokens, sentences } = doc;
@@ -309,48 +471,52 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
     list.push(match);
     bySentence.set(s, list);
   }
-
-  const scored: Array<{ match: NameMatch; sum: number }> = [];
   const singlePerson = new Set(matches.map((m) => m.employee.id)).size === 1;
+
+  const scored: Scored[] = [];
   for (const [s, list] of bySentence) {
     const span = sentences[s] as Span;
-    const sentenceSum = sumIn(doc, span.start, span.end);
-    let segmentStart = span.start;
+    const clauses = list.map((_match, k) => clauseOf(tokens, span, list, k));
+    const sums = clauses.map(([from, to]) => sumIn(doc, from, to));
     list.forEach((match, k) => {
-      const nextMatch = list[k + 1];
-      let segmentEnd = span.end;
-      if (nextMatch) {
-        segmentEnd = nextMatch.firstToken;
-        for (let t = nextMatch.firstToken - 1; t > match.lastToken; t--) {
-          if (CLAUSE_DELIMITERS.has((tokens[t] as Token).lower)) {
-            segmentEnd = t;
-            break;
-          }
+      let sum = sums[k] as number;
+      let scope = Scope.Clause;
+      // "JC og Tommy fik styr på det": a name joined to the next shares its clause.
+      for (let j = k; !isPolar(sum) && j + 1 < list.length; j++) {
+        if (!onlyCoordination(tokens, list[j] as NameMatch, list[j + 1] as NameMatch)) break;
+        sum = sums[j + 1] as number;
+      }
+      if (!isPolar(sum)) {
+        const opposite = contrastedWith(tokens, list, sums, k);
+        if (opposite !== 0) {
+          sum = -Math.sign(opposite) * NEUTRAL_BAND;
+          scope = Scope.Contrast;
         }
       }
-      let sum = list.length === 1 ? sentenceSum : sumIn(doc, segmentStart, segmentEnd);
-      if (Math.abs(sum) < NEUTRAL_BAND && list.length > 1) sum = sentenceSum;
-      if (Math.abs(sum) < NEUTRAL_BAND) {
-        const next = sentences[s + 1];
-        const words = countWords(tokens, span);
-        if (next && (words <= 3 || startsWithPronoun(tokens, next))) {
-          const nextSum = sumIn(doc, next.start, next.end);
-          if (Math.abs(nextSum) >= NEUTRAL_BAND) sum = nextSum;
+      if (!isPolar(sum)) {
+        const following = followingVerdict(doc, s, match, list, k === list.length - 1);
+        if (isPolar(following)) {
+          sum = following;
+          scope = Scope.Following;
         }
+      }
+      if (!isPolar(sum)) {
+        sum = sumIn(doc, span.start, span.end);
+        scope = Scope.Sentence;
       }
       // A text about one person: an otherwise neutral mention takes the text's verdict.
-      if (Math.abs(sum) < NEUTRAL_BAND && singlePerson) sum = doc.sum;
-      scored.push({ match, sum });
-      segmentStart = segmentEnd;
+      if (!isPolar(sum) && singlePerson) {
+        sum = doc.sum;
+        scope = Scope.Text;
+      }
+      scored.push({ match, sum, scope });
     });
   }
 
-  // One mention per employee: the one with the strongest evidence.
-  const best = new Map<string, { match: NameMatch; sum: number }>();
+  const best = new Map<string, Scored>();
   for (const entry of scored) {
     const current = best.get(entry.match.employee.id);
-    if (!current || Math.abs(entry.sum) > Math.abs(current.sum))
-      best.set(entry.match.employee.id, entry);
+    if (!current || isBetter(entry, current)) best.set(entry.match.employee.id, entry);
   }
   return [...best.values()]
     .sort((a, b) => a.match.firstToken - b.match.firstToken)
@@ -363,21 +529,167 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
     }));
 }
 
+function isBetter(a: Scored, b: Scored): boolean {
+  const aPolar = isPolar(a.sum);
+  const bPolar = isPolar(b.sum);
+  if (aPolar !== bPolar) return aPolar;
+  if (a.scope !== b.scope) return a.scope < b.scope;
+  return Math.abs(a.sum) > Math.abs(b.sum);
+}
+
+/** The token range [from, to) of the clause around the k-th name of a sentence. */
+function clauseOf(tokens: Token[], span: Span, list: NameMatch[], k: number): [number, number] {
+  const match = list[k] as NameMatch;
+  const prev = list[k - 1];
+  const next = list[k + 1];
+  let from = prev ? prev.lastToken + 1 : span.start;
+  for (let t = match.firstToken - 1; t >= from; t--) {
+    if (CLAUSE_DELIMITERS.has((tokens[t] as Token).lower)) {
+      from = t;
+      break;
+    }
+  }
+  let to = span.end;
+  if (next) {
+    to = next.firstToken;
+    for (let t = next.firstToken - 1; t > match.lastToken; t--) {
+      if (CLAUSE_DELIMITERS.has((tokens[t] as Token).lower)) {
+        to = t;
+        break;
+      }
+    }
+  }
+  for (let t = match.lastToken + 1; t < to; t++) {
+    if (CONTRASTS.has((tokens[t] as Token).lower)) {
+      to = t;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+function onlyCoordination(tokens: Token[], a: NameMatch, b: NameMatch): boolean {
+  if (b.firstToken === a.lastToken + 1) return false;
+  for (let t = a.lastToken + 1; t < b.firstToken; t++) {
+    if (!COORDINATION.has((tokens[t] as Token).lower)) return false;
+  }
+  return true;
+}
+
+/** The polar sum of a named neighbour across a "men"/"but", or 0. */
+function contrastedWith(tokens: Token[], list: NameMatch[], sums: number[], k: number): number {
+  const match = list[k] as NameMatch;
+  for (const j of [k - 1, k + 1]) {
+    const other = list[j];
+    const otherSum = sums[j];
+    if (!other || otherSum === undefined || !isPolar(otherSum)) continue;
+    if (other.employee.id === match.employee.id) continue;
+    const [from, to] =
+      j < k ? [other.lastToken + 1, match.firstToken] : [match.lastToken + 1, other.firstToken];
+    for (let t = from; t < to; t++) {
+      if (CONTRASTS.has((tokens[t] as Token).lower)) return otherSum;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The verdict of the sentences after a name that still speak of that person: up to two,
+ * and none past the next sentence that names someone.
+ */
+function followingVerdict(
+  doc: AnalyzedText,
+  s: number,
+  match: NameMatch,
+  list: NameMatch[],
+  isLastNamed: boolean,
+): number {
+  const { tokens, sentences } = doc;
+  const own = sentences[s] as Span;
+  const shortOwn = countWords(tokens, own) <= 3;
+  for (let n = s + 1; n <= s + 2 && n < sentences.length; n++) {
+    const span = sentences[n] as Span;
+    if (namesSomeone(doc, span, match)) return 0;
+    const refers =
+      pronounReference(tokens, span, isLastNamed, list.length) ||
+      countWords(tokens, span) <= SHORT_VERDICT_WORDS ||
+      opensWithOpinion(doc, span) ||
+      (n === s + 1 && shortOwn);
+    if (!refers) return 0;
+    const sum = sumIn(doc, span.start, span.end);
+    if (isPolar(sum)) return sum;
+  }
+  return 0;
+}
+
+function namesSomeone(doc: AnalyzedText, span: Span, match: NameMatch): boolean {
+  return (doc.nameTokens ?? []).some(
+    (t) => t >= span.start && t < span.end && t !== match.firstToken,
+  );
+}
+
 function countWords(tokens: Token[], span: Span): number {
   let n = 0;
   for (let i = span.start; i < span.end; i++) if ((tokens[i] as Token).kind === "word") n++;
   return n;
 }
 
-function startsWithPronoun(tokens: Token[], span: Span): boolean {
+/** "Hun var ...", "They were ...": does the sentence open by pointing back at the name? */
+function pronounReference(
+  tokens: Token[],
+  span: Span,
+  isLastNamed: boolean,
+  namedInSentence: number,
+): boolean {
   let seen = 0;
-  for (let i = span.start; i < span.end && seen < 4; i++) {
+  for (let i = span.start; i < span.end && seen < 3; i++) {
     const token = tokens[i] as Token;
     if (token.kind !== "word") continue;
     seen++;
-    if (REFERRING_PRONOUNS.has(token.lower)) return true;
+    if (SINGULAR_PRONOUNS.has(token.lower) && (isLastNamed || namedInSentence === 1)) return true;
+    // Danish "de" is also an article ("de nye busser"); as a pronoun it opens the sentence.
+    if (PLURAL_PRONOUNS.has(token.lower) && (token.lower !== "de" || seen <= 2)) {
+      const next = tokens[i + 1];
+      if (token.lower !== "de" || (next?.kind === "word" && PRONOUN_VERBS.has(next.lower)))
+        return true;
+    }
   }
   return false;
+}
+
+const PRONOUN_VERBS = new Set([
+  "var",
+  "er",
+  "har",
+  "havde",
+  "gjorde",
+  "gør",
+  "hjalp",
+  "hjælper",
+  "tog",
+  "gav",
+  "kunne",
+  "ville",
+  "sagde",
+  "fik",
+  "lyttede",
+  "forklarede",
+  "løste",
+  "fandt",
+  "sørgede",
+]);
+
+/** "Kind, calm and knew exactly what to do.": a sentence that opens with an opinion word. */
+function opensWithOpinion(doc: AnalyzedText, span: Span): boolean {
+  let first = -1;
+  for (let i = span.start; i < span.end; i++) {
+    if ((doc.tokens[i] as Token).kind === "word") {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return false;
+  return doc.contributions.some((c) => c.firstToken === first && c.weight !== 0);
 }
 
 /** Name matching plus sentiment in one pass over already tokenised text. */
@@ -395,5 +707,6 @@ export function findEmployees(
     for (const m of matches) for (let t = m.firstToken; t <= m.lastToken; t++) skip.add(t);
   }
   const doc = analyzeTokens(text, language, skip, { tokens, sentences });
+  doc.nameTokens = matches.map((m) => m.firstToken);
   return { mentions: scoreMentions(doc, matches), doc };
 }

@@ -1,7 +1,6 @@
 import { eld } from "eld/small";
-import { DA_LEXICON } from "./lexicon/da";
-import { EN_LEXICON } from "./lexicon/en";
 import { DA_MARKERS, DA_SINGLE, EN_MARKERS, EN_SINGLE } from "./lexicon/function-words";
+import { inLexicon } from "./lookup";
 import type { Token } from "./tokenize";
 import { tokenize } from "./tokenize";
 
@@ -35,8 +34,8 @@ export function detectLanguage(
     if (DA_MARKERS.has(token.lower)) da++;
     if (EN_MARKERS.has(token.lower)) en++;
     // A sentiment word only one lexicon knows is a weaker hint ("brilliant", "alletiders").
-    const inDa = DA_LEXICON[token.lower] !== undefined;
-    const inEn = EN_LEXICON[token.lower] !== undefined;
+    const inDa = inLexicon(token.lower, "da");
+    const inEn = inLexicon(token.lower, "en");
     if (inDa && !inEn) da += 0.5;
     if (inEn && !inDa) en += 0.5;
   }

@@ -3,6 +3,19 @@ import { EMOJI_LEXICON, EMOTICON_LEXICON } from "./lexicon/emoji";
 import { EN_LEXICON } from "./lexicon/en";
 import type { Lexicon, LexValue } from "./lexicon/types";
 
+type LexMap = ReadonlyMap<string, LexValue>;
+
+/** Maps, not object literals: faster for the many misses, and no inherited "constructor". */
+const toMap = (lex: Lexicon): LexMap => new Map(Object.entries(lex));
+const DA_WORDS = toMap(DA_LEXICON);
+const EN_WORDS = toMap(EN_LEXICON);
+const DA_HEADS = toMap(DA_COMPOUND_HEADS);
+
+/** Whether a lexicon lists the word itself (no stemming): a hint for language detection. */
+export function inLexicon(word: string, language: "da" | "en"): boolean {
+  return (language === "da" ? DA_WORDS : EN_WORDS).has(word);
+}
+
 /** Which lexicons a text is scored with; "other" tries Danish first, then English. */
 export type LexiconLanguage = "da" | "en" | "other";
 
@@ -17,6 +30,7 @@ const DA_SUFFIXES = [
   "enes",
   "este",
   "ende",
+  "ste",
   "ene",
   "ede",
   "ere",
@@ -34,6 +48,11 @@ const DA_SUFFIXES = [
 ];
 const EN_SUFFIXES = ["'s", "ing", "ed", "es", "ly", "er", "est", "s", "d"];
 
+/** English "-d" only ends a past tense after an "e" ("cared"), never "card" -> "care". */
+function skipSuffix(word: string, suffix: string, suffixes: readonly string[]): boolean {
+  return suffix === "d" && suffixes === EN_SUFFIXES && !word.endsWith("ed");
+}
+
 function withVariants(stem: string, out: string[]): void {
   out.push(stem);
   out.push(`${stem}e`);
@@ -41,29 +60,30 @@ function withVariants(stem: string, out: string[]): void {
   if (n >= 3 && stem[n - 1] === stem[n - 2]) out.push(stem.slice(0, -1));
 }
 
-function inflected(lex: Lexicon, word: string, suffixes: readonly string[]): LexValue | undefined {
+function inflected(lex: LexMap, word: string, suffixes: readonly string[]): LexValue | undefined {
   for (const suffix of suffixes) {
     if (word.length - suffix.length < 3 || !word.endsWith(suffix)) continue;
+    if (skipSuffix(word, suffix, suffixes)) continue;
     const candidates: string[] = [];
     const stem = word.slice(0, -suffix.length);
     withVariants(stem, candidates);
     // Plural participles: "skuffede" -> "skuffet", "frustrerede" -> "frustreret".
     if (suffix === "ede" || suffix === "de") candidates.push(`${stem}et`);
     for (const candidate of candidates) {
-      const value = lex[candidate];
+      const value = lex.get(candidate);
       if (value !== undefined) return value;
     }
   }
   // English -ies/-ied/-ily -> -y ("happily" -> "happy").
   if (suffixes === EN_SUFFIXES && /(ies|ied|ily|ier|iest)$/.test(word)) {
-    const value = lex[word.replace(/(ies|ied|ily|ier|iest)$/, "y")];
+    const value = lex.get(word.replace(/(ies|ied|ily|ier|iest)$/, "y"));
     if (value !== undefined) return value;
   }
   return undefined;
 }
 
-function direct(lex: Lexicon, word: string, suffixes: readonly string[]): LexHit | undefined {
-  const exact = lex[word];
+function direct(lex: LexMap, word: string, suffixes: readonly string[]): LexHit | undefined {
+  const exact = lex.get(word);
   if (exact !== undefined) return { value: exact, rule: "lexicon" };
   const value = inflected(lex, word, suffixes);
   return value === undefined ? undefined : { value, rule: "inflection" };
@@ -74,29 +94,28 @@ function baseValue(value: LexValue): number {
 }
 
 function lookupDanish(word: string): LexHit | undefined {
-  const hit = direct(DA_LEXICON, word, DA_SUFFIXES);
+  const hit = direct(DA_WORDS, word, DA_SUFFIXES);
   if (hit) return hit;
   if (word.length < 6) return undefined;
   // Valence-bearing and intensifying prefixes: "topservice", "lortesystem", "pissegodt".
   for (const [prefix, own] of DA_PREFIXES) {
     if (!word.startsWith(prefix) || word.length - prefix.length < 3) continue;
     const rest = word.slice(prefix.length);
-    const restHit = direct(DA_LEXICON, rest, DA_SUFFIXES);
+    const restHit = direct(DA_WORDS, rest, DA_SUFFIXES);
     const restValue = restHit ? baseValue(restHit.value) : 0;
     if (restValue !== 0) return { value: restValue * 1.4, rule: "prefix" };
     if (own !== 0) return { value: own, rule: "prefix" };
   }
   // "u-" negates a positive adjective: "uhjælpsom", "uservicemindet".
   if (word.startsWith("u")) {
-    const restHit = direct(DA_LEXICON, word.slice(1), DA_SUFFIXES);
+    const restHit = direct(DA_WORDS, word.slice(1), DA_SUFFIXES);
     if (restHit && baseValue(restHit.value) >= 1.5) {
       return { value: -0.9 * baseValue(restHit.value), rule: "prefix" };
     }
   }
   // Compound heads: "systemfejl", "trafikkaos", "parkeringsbøde", "børnevenlig".
   for (let i = 3; i <= word.length - 3; i++) {
-    const head =
-      DA_COMPOUND_HEADS[word.slice(i)] ?? inflected(DA_COMPOUND_HEADS, word.slice(i), DA_SUFFIXES);
+    const head = DA_HEADS.get(word.slice(i)) ?? inflected(DA_HEADS, word.slice(i), DA_SUFFIXES);
     if (head !== undefined) {
       return baseValue(head) === 0 ? undefined : { value: head, rule: "compound" };
     }
@@ -105,10 +124,10 @@ function lookupDanish(word: string): LexHit | undefined {
 }
 
 function lookupEnglish(word: string): LexHit | undefined {
-  const hit = direct(EN_LEXICON, word, EN_SUFFIXES);
+  const hit = direct(EN_WORDS, word, EN_SUFFIXES);
   if (hit) return hit;
   if (word.startsWith("un") && word.length >= 6) {
-    const restHit = direct(EN_LEXICON, word.slice(2), EN_SUFFIXES);
+    const restHit = direct(EN_WORDS, word.slice(2), EN_SUFFIXES);
     if (restHit && baseValue(restHit.value) >= 1.5) {
       return { value: -0.9 * baseValue(restHit.value), rule: "prefix" };
     }

@@ -1,4 +1,5 @@
 import {
+  AGAIN_VALUE,
   ASPECT_HEADS,
   ASPECT_NOUNS,
   BACKWARD_NEGATORS,
@@ -6,11 +7,17 @@ import {
   COMPARISON_WORDS,
   CONCESSIVE_WORDS,
   CONTRAST_WORDS,
+  ELAPSED_MARKERS,
+  ELAPSED_VALUE,
   EXCESS_MARKERS,
   EXCESS_TARGETS,
   EXCESS_VALUE,
+  EXPECTATION_CUES,
+  FRAME_WORDS,
   INTENSIFIER_OR_WORD,
   INTENSIFIERS,
+  IRONIC_APPLAUSE,
+  IRONIC_SHORT,
   LONE_NEGATOR_VALUE,
   LONG_UNITS,
   LONG_WAIT_VALUE,
@@ -20,10 +27,16 @@ import {
   NEGATORS,
   NOBODY_VALUE,
   NOBODY_WORDS,
+  NUMBER_WORDS,
   OBJECT_PRONOUNS,
+  ONLY_VALUE,
+  ONLY_WORDS,
   PHRASE_FILLERS,
   PHRASES,
   type PhraseEffect,
+  PRICE_NOUNS,
+  PRICE_UP,
+  PRICE_UP_VALUE,
   PRONOUN_VERB_HINTS,
   QUANTITY_WORDS,
   REPETITION_COUNTS,
@@ -31,19 +44,34 @@ import {
   REPETITION_VALUE,
   REPORT_LINKS,
   REPORT_VERBS,
+  RHETORICAL_PHRASES,
+  RHETORICAL_WORDS,
   SARCASM_MARKERS,
   SENTENCE_CONTRAST_WORDS,
+  SHORT_SCOPE_NEGATORS,
   SHORT_UNITS,
   SHORT_WORDS,
+  STILL_VALUE,
+  STILL_WORDS,
   SUPERLATIVE_MARKERS,
   TOOK_WORDS,
   TOPIC_FACTOR,
   TOPIC_MARKERS,
   WAIT_WORDS,
   WHY_WORDS,
+  WONDER_WORDS,
 } from "./lexicon/rules";
 import type { LexValue } from "./lexicon/types";
 import { type LexiconLanguage, lookupSymbol, lookupWord } from "./lookup";
+import {
+  elapsedTimeIn,
+  hasFirstPersonBefore,
+  interjectionOf,
+  isErrand,
+  isSelfMishap,
+  isStillComplaint,
+  ratingAt,
+} from "./patterns";
 import { type Span, splitSentences, type Token, tokenize } from "./tokenize";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -75,6 +103,8 @@ export type AnalyzedText = {
   sentences: Span[];
   contributions: Contribution[];
   sum: number;
+  /** First tokens of the employee names found in the text, when names were matched. */
+  nameTokens?: number[];
 };
 
 /** Below this absolute sum a text is neutral: "ok", a lone "vente", a polite "tak" in a question. */
@@ -83,6 +113,93 @@ const SCORE_ALPHA = 15;
 const NEGATION_SCOPE = 3;
 const NEGATE_POSITIVE = -0.75;
 const NEGATE_NEGATIVE = -0.7;
+
+// Every word is looked up once in a table of the roles it can play (negator, contrast,
+// waiting word ...), instead of in some thirty sets per token: the hot path of analysis.
+const F_CONTRAST = 1;
+const F_SENTENCE_CONTRAST = 1 << 1;
+const F_CONCESSIVE = 1 << 2;
+const F_COMPARISON = 1 << 3;
+const F_TOPIC = 1 << 4;
+const F_REPORT_LINK = 1 << 5;
+const F_REPORT_VERB = 1 << 6;
+const F_SHORT_NEGATOR = 1 << 7;
+const F_NEGATOR = 1 << 8;
+const F_BREAKER = 1 << 9;
+const F_SUPERLATIVE = 1 << 10;
+const F_EXCESS_MARKER = 1 << 11;
+const F_EXCESS_TARGET = 1 << 12;
+const F_LONG = 1 << 13;
+const F_SHORT = 1 << 14;
+const F_TIME_UNIT = 1 << 15;
+const F_REPETITION_UNIT = 1 << 16;
+const F_FRAME = 1 << 17;
+const F_STILL = 1 << 18;
+const F_PRICE_UP = 1 << 19;
+const F_NUMBER = 1 << 20;
+const F_COORDINATOR = 1 << 21;
+const F_WAIT = 1 << 22;
+const F_TOOK = 1 << 23;
+const F_WHY = 1 << 24;
+const F_WONDER = 1 << 25;
+const F_RHETORICAL = 1 << 26;
+const F_RHETORICAL_FIRST = 1 << 27;
+const F_ELAPSED = 1 << 28;
+const F_PRICE_NOUN = 1 << 29;
+const F_ASPECT = 1 << 30;
+
+const FLAG_SETS: ReadonlyArray<readonly [number, Iterable<string>]> = [
+  [F_CONTRAST, CONTRAST_WORDS],
+  [F_SENTENCE_CONTRAST, SENTENCE_CONTRAST_WORDS],
+  [F_CONCESSIVE, CONCESSIVE_WORDS],
+  [F_COMPARISON, COMPARISON_WORDS],
+  [F_TOPIC, TOPIC_MARKERS],
+  [F_REPORT_LINK, REPORT_LINKS],
+  [F_REPORT_VERB, REPORT_VERBS],
+  [F_SHORT_NEGATOR, SHORT_SCOPE_NEGATORS],
+  [F_NEGATOR, NEGATORS],
+  [F_BREAKER, NEGATION_BREAKERS],
+  [F_SUPERLATIVE, SUPERLATIVE_MARKERS],
+  [F_EXCESS_MARKER, EXCESS_MARKERS],
+  [F_EXCESS_TARGET, EXCESS_TARGETS],
+  [F_LONG, LONG_WORDS],
+  [F_SHORT, SHORT_WORDS],
+  [F_TIME_UNIT, [...LONG_UNITS, ...SHORT_UNITS, "måned", "month", "year"]],
+  [F_REPETITION_UNIT, REPETITION_UNITS],
+  [F_FRAME, FRAME_WORDS],
+  [F_STILL, STILL_WORDS],
+  [F_PRICE_UP, PRICE_UP],
+  [F_NUMBER, NUMBER_WORDS.keys()],
+  [F_COORDINATOR, ["og", "and", "eller", "or", "nor"]],
+  [F_WAIT, WAIT_WORDS],
+  [F_TOOK, TOOK_WORDS],
+  [F_WHY, WHY_WORDS],
+  [F_WONDER, WONDER_WORDS],
+  [F_RHETORICAL, RHETORICAL_WORDS],
+  [F_RHETORICAL_FIRST, RHETORICAL_PHRASES.map((words) => words[0] as string)],
+  [F_ELAPSED, ELAPSED_MARKERS],
+  [F_PRICE_NOUN, PRICE_NOUNS],
+];
+const STATIC_FLAGS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (const [flag, words] of FLAG_SETS) {
+    for (const word of words) map.set(word, (map.get(word) ?? 0) | flag);
+  }
+  return map;
+})();
+const flagCache = new Map<string, number>();
+
+/** The roles a lower-cased word can play, as F_* bits. */
+function flagsOf(lower: string): number {
+  const cached = flagCache.get(lower);
+  if (cached !== undefined) return cached;
+  let flags = STATIC_FLAGS.get(lower) ?? 0;
+  if (lower.endsWith("n't")) flags |= F_NEGATOR;
+  if (computeIsAspectNoun(lower)) flags |= F_ASPECT;
+  if (flagCache.size > 50_000) flagCache.clear();
+  flagCache.set(lower, flags);
+  return flags;
+}
 
 type Phrase = { words: string[]; effect: PhraseEffect; text: string };
 const PHRASE_INDEX: Map<string, Phrase[]> = (() => {
@@ -109,17 +226,22 @@ function matchPhrase(
   if (!candidates) return undefined;
   for (const phrase of candidates) {
     let j = i;
-    let skipped = false;
+    let skipped = 0;
     let ok = true;
     for (let k = 1; k < phrase.words.length; k++) {
       j++;
       let token = tokens[j];
-      if (token && token.kind === "word" && token.lower !== phrase.words[k] && !skipped) {
-        if (PHRASE_FILLERS.has(token.lower)) {
-          skipped = true;
-          j++;
-          token = tokens[j];
-        }
+      // Up to two adverbs may sit inside: "lagde bare på", "det er sgu da service".
+      while (
+        token &&
+        token.kind === "word" &&
+        token.lower !== phrase.words[k] &&
+        skipped < 2 &&
+        PHRASE_FILLERS.has(token.lower)
+      ) {
+        skipped++;
+        j++;
+        token = tokens[j];
       }
       if (!token || j >= end || token.kind !== "word" || token.lower !== phrase.words[k]) {
         ok = false;
@@ -137,18 +259,7 @@ function normaliseNegator(lower: string): string {
 }
 
 function isNegator(lower: string): boolean {
-  return NEGATORS.has(lower) || lower.endsWith("n't");
-}
-
-const aspectCache = new Map<string, boolean>();
-
-function isAspectNoun(lower: string): boolean {
-  const cached = aspectCache.get(lower);
-  if (cached !== undefined) return cached;
-  const result = computeIsAspectNoun(lower);
-  if (aspectCache.size > 50_000) aspectCache.clear();
-  aspectCache.set(lower, result);
-  return result;
+  return (flagsOf(lower) & F_NEGATOR) !== 0;
 }
 
 function computeIsAspectNoun(lower: string): boolean {
@@ -181,6 +292,8 @@ type Pending = {
   factorRules: string[];
   factorLeft: number;
   excess: boolean;
+  /** Set by "alt for", "way too": any judgement that follows is excess. */
+  excessAny?: boolean;
 };
 
 type ClauseNegator = { index: number; word: string; resolved: boolean; nobody: boolean };
@@ -216,6 +329,15 @@ export function analyzeTokens(
   let hasTook = false;
   let isWhy = false;
   let question = false;
+  let rhetorical = false;
+  let hasPriceNoun = false;
+  let elapsedAt: number | undefined;
+  let interjection: number | undefined;
+  let spanStart = 0;
+  let applause = false;
+  let elapsedMarker = false;
+  let ironicShort = false;
+  let againAt = -1;
   let exclamations = 0;
   let sarcasm = false;
   let lastNegated: { end: number; word: string; nobody: boolean } | undefined;
@@ -235,16 +357,28 @@ export function analyzeTokens(
     value: LexValue,
     rule: string,
     allowNegation = true,
+    framed = true,
   ) => {
     let base = typeof value === "number" ? value : value[0];
     const negatedValue = typeof value === "number" ? undefined : value[1];
+    const span = sentences[sentenceIndex] as Span;
+    // The errand ("løste mit problem") and the writer's own slip ("jeg glemte min kode")
+    // are not complaints; they leave a pending negation for the word it belongs to.
+    if (base < 0 && first === last && isErrand(tokens, first, span)) return;
+    if (base < 0 && isSelfMishap(tokens, first, surface, spanStart, language)) return;
     const rules = [rule];
     let negated = false;
     const negator = pending.negator;
-    if (allowNegation && negator && negator.left > 0) {
+    // A subject "nobody" reaches its whole predicate for a good deed left undone, but a
+    // complaint further on stays a complaint: "Ingen sagde noget om at den var udsolgt".
+    const nobodyTooFar = !!negator?.nobody && negator.left <= NEGATION_SCOPE && base < 0;
+    if (allowNegation && negator && negator.left > 0 && !nobodyTooFar) {
       const lowerFirst = (tokens[first] as Token).lower;
+      // "aldrig oplevet så god service", "kunne ikke være mere tilfreds", "couldn't be
+      // more pleased": a negated comparison is a superlative.
       const superlative =
-        ((negator.word === "aldrig" || negator.word === "never") && negator.sawSuperlative) ||
+        ((negator.word === "aldrig" || negator.word === "never" || negator.modal) &&
+          negator.sawSuperlative) ||
         (negator.modal && COMPARATIVE_POSITIVE.has(lowerFirst));
       if (superlative && base > 0) {
         base = base * 1.3 + (negator.modal ? 1 : 0);
@@ -257,7 +391,10 @@ export function analyzeTokens(
         rules.push("negation");
         negated = true;
       } else if (base !== 0) {
+        const wasPositive = base > 0;
         base *= base > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+        // "Ingen kunne give mig et klart svar": nobody doing the good thing is a complaint.
+        if (wasPositive && negator.nobody) base = Math.min(base, NOBODY_VALUE);
         rules.push("negation");
         negated = true;
       }
@@ -265,10 +402,10 @@ export function analyzeTokens(
       if (marked) marked.resolved = true;
       pending.negator = undefined;
       if (negated) lastNegated = { end: last, word: negator.word, nobody: negator.nobody };
-    } else if (negatedValue !== undefined && base === 0) {
-      return;
     }
-    if (base === 0) return;
+    // A service word that is neutral alone ("vidste", "svarede") is kept at weight 0, so a
+    // later "ikke" can still reach back to it ("vidste ikke noget om min sag").
+    if (base === 0 && (negated || negatedValue === undefined)) return;
     if (pending.factorLeft > 0 && pending.factor !== 1) {
       base *= pending.factor;
       rules.push(...pending.factorRules);
@@ -280,7 +417,7 @@ export function analyzeTokens(
       base *= 1.3;
       rules.push("caps");
     }
-    if (topic) {
+    if (topic && framed) {
       base *= TOPIC_FACTOR;
       rules.push("topic");
     } else if (comparison) {
@@ -321,6 +458,18 @@ export function analyzeTokens(
     }
   }
 
+  // Something promised, awaited or missing: time passing then reads as a complaint.
+  let hasExpectation = false;
+  for (const token of tokens) {
+    if (
+      token.kind === "word" &&
+      (EXPECTATION_CUES.has(token.lower) || (flagsOf(token.lower) & F_NEGATOR) !== 0)
+    ) {
+      hasExpectation = true;
+      break;
+    }
+  }
+
   for (sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const span = sentences[sentenceIndex] as Span;
     sentenceStartItem = items.length;
@@ -335,6 +484,14 @@ export function analyzeTokens(
     hasTook = false;
     isWhy = false;
     question = false;
+    rhetorical = false;
+    hasPriceNoun = false;
+    spanStart = span.start;
+    elapsedAt = undefined;
+    applause = false;
+    interjection = interjectionOf(tokens, span, hasExpectation);
+    ironicShort = isIronicShort(tokens, span);
+    againAt = -1;
     exclamations = 0;
     sarcasm = textSarcasm;
     pending = { factor: 1, factorRules: [], factorLeft: 0, excess: false };
@@ -343,15 +500,29 @@ export function analyzeTokens(
     for (let i = span.start; i < span.end; i++) {
       const token = tokens[i] as Token;
       if (token.kind === "word") {
-        if (isAspectNoun(token.lower)) hasAspect = true;
-        if (WAIT_WORDS.has(token.lower) || isAspectNoun(token.lower)) hasWait = true;
-        if (TOOK_WORDS.has(token.lower)) hasTook = true;
-        if (WHY_WORDS.has(token.lower)) isWhy = true;
+        const flags = flagsOf(token.lower);
+        if (flags !== 0) {
+          if (flags & F_RHETORICAL) rhetorical = true;
+          else if (flags & F_RHETORICAL_FIRST && startsRhetorical(tokens, i, span.end))
+            rhetorical = true;
+          if (hasExpectation && flags & F_ELAPSED) elapsedMarker = true;
+          if (flags & F_PRICE_NOUN) hasPriceNoun = true;
+          if (flags & F_ASPECT) hasAspect = true;
+          if (flags & (F_WAIT | F_ASPECT)) hasWait = true;
+          if (flags & F_TOOK) hasTook = true;
+          if (flags & F_WHY) isWhy = true;
+          if (flags & F_WONDER) question = true;
+        }
       } else if (token.kind === "emoji") {
-        if (SARCASM_MARKERS.has(String.fromCodePoint(token.text.codePointAt(0) ?? 0)))
-          sarcasm = true;
+        const symbol = String.fromCodePoint(token.text.codePointAt(0) ?? 0);
+        if (SARCASM_MARKERS.has(symbol)) sarcasm = true;
+        if (IRONIC_APPLAUSE.has(symbol)) applause = true;
       } else if (token.kind === "punct") {
-        if (token.text.includes("?")) question = !token.text.includes("!");
+        if (token.text.includes("?") && tokens[i + 1]?.text !== ")") {
+          question = !token.text.includes("!");
+          // "??", "?!": exasperation, not a request for information.
+          if (token.text.length >= 2) rhetorical = true;
+        }
         if (token.text.includes("!")) {
           exclamations += (token.text.match(/!/g) ?? []).length;
           question = false;
@@ -359,12 +530,16 @@ export function analyzeTokens(
       }
     }
 
+    if (elapsedMarker) {
+      elapsedAt = elapsedTimeIn(tokens, span);
+      elapsedMarker = false;
+    }
+
     for (let i = span.start; i < span.end; i++) {
       const token = tokens[i] as Token;
-      if (skip?.has(i)) {
-        tick();
-        continue;
-      }
+      // A matched name neither scores nor uses up a negation's reach ("Hverken Maja eller
+      // Eva kunne hjælpe").
+      if (skip?.has(i)) continue;
       if (token.kind === "punct") {
         if (/[,;:()\-–—]/.test(token.text)) {
           resetClause();
@@ -379,24 +554,75 @@ export function analyzeTokens(
         if (value !== undefined) push(i, i, token.text, value, "emoji", false);
         continue;
       }
+      if (interjection !== undefined) {
+        // "Typisk.", "Sådan!": the whole sentence is one verdict.
+        if (token.kind === "word") {
+          push(i, i, token.text, interjection, "interjection", false);
+          interjection = 0;
+        }
+        continue;
+      }
+      const rating =
+        token.kind === "number" || (token.kind === "word" && flagsOf(token.lower) & F_NUMBER)
+          ? ratingAt(tokens, i, span.end)
+          : undefined;
+      if (rating) {
+        const surface = text.slice(token.start, (tokens[rating.last] as Token).end);
+        if (rating.value !== 0) push(i, rating.last, surface, rating.value, "rating", false, false);
+        i = rating.last;
+        continue;
+      }
+      if (elapsedAt === i) {
+        push(i, i, token.text, ELAPSED_VALUE, "elapsed", false, false);
+        continue;
+      }
       if (token.kind !== "word") {
         tick();
         continue;
       }
       const lower = token.lower;
+      const flags = flagsOf(lower);
+      if (flags & F_STILL && isStillComplaint(tokens, i, span, isNegator)) {
+        push(i, i, token.text, STILL_VALUE, "still", false, false);
+        continue;
+      }
+      if (hasPriceNoun && flags & F_PRICE_UP) {
+        push(i, i, token.text, PRICE_UP_VALUE, "price", false, false);
+        continue;
+      }
 
-      const phraseMatch = matchPhrase(tokens, i, span.end);
+      let phraseMatch = matchPhrase(tokens, i, span.end);
+      // A clause-final phrase ("Grace was not.", "Jeg kommer igen!") elsewhere is no phrase.
+      if (
+        phraseMatch?.phrase.effect.kind === "value" &&
+        phraseMatch.phrase.effect.final &&
+        !endsClause(tokens, phraseMatch.last + 1, span.end)
+      ) {
+        phraseMatch = undefined;
+      }
       if (phraseMatch) {
         const { phrase, last } = phraseMatch;
         const effect = phrase.effect;
         const surface = text.slice(token.start, (tokens[last] as Token).end);
         if (effect.kind === "value") {
-          if (effect.value !== 0) push(i, last, surface, effect.value, "phrase");
+          if (effect.value !== 0) {
+            push(i, last, surface, effect.value, "phrase", !effect.fixed);
+            // "kan ikke anbefale dem nok": the negation belongs to the idiom.
+            if (effect.fixed) {
+              pending.negator = undefined;
+              for (const negator of clauseNegators) negator.resolved = true;
+            }
+          }
+        } else if (effect.kind === "topic") {
+          topic = true;
         } else if (effect.kind === "intensifier") {
           pending.factor *= effect.factor;
           pending.factorRules.push(effect.factor >= 1 ? "intensifier" : "downtoner");
           pending.factorLeft = 3;
-          if (effect.excess) pending.excess = true;
+          if (effect.excess) {
+            pending.excess = true;
+            pending.excessAny = true;
+          }
         } else if (effect.kind === "post-intensifier") {
           const prev = items[items.length - 1];
           if (prev && prev.clause === clause) {
@@ -404,20 +630,21 @@ export function analyzeTokens(
             prev.rules.push("intensifier");
           }
         } else if (effect.kind === "negator") {
+          // "no one", "ikke nogen der/til at ...": a pronoun, not "ikke nogen kommentarer".
+          const after = tokens[last + 1];
+          const nobody =
+            NOBODY_WORDS.has(phrase.text) &&
+            (phrase.text === "no one" ||
+              (after?.kind === "word" && PRONOUN_VERB_HINTS.has(after.lower)));
           pending.negator = {
             index: i,
             word: phrase.text,
-            left: NEGATION_SCOPE + 1,
+            left: NEGATION_SCOPE + 1 + (nobody ? 3 : 0),
             sawSuperlative: false,
             modal: false,
-            nobody: NOBODY_WORDS.has(phrase.text),
+            nobody,
           };
-          clauseNegators.push({
-            index: i,
-            word: phrase.text,
-            resolved: false,
-            nobody: NOBODY_WORDS.has(phrase.text),
-          });
+          clauseNegators.push({ index: i, word: phrase.text, resolved: false, nobody });
         } else if (effect.kind === "breaker") {
           pending.negator = undefined;
           const marked = clauseNegators[clauseNegators.length - 1];
@@ -428,7 +655,7 @@ export function analyzeTokens(
       }
 
       // "Mangel på respekt og forståelse": negation carries over a coordination.
-      if (COORDINATORS.has(lower) && lastNegated && lastNegated.end === i - 1) {
+      if (flags & F_COORDINATOR && lastNegated && lastNegated.end === i - 1) {
         pending.negator = {
           index: i,
           word: lastNegated.word,
@@ -440,7 +667,7 @@ export function analyzeTokens(
         lastNegated = undefined;
         continue;
       }
-      if (CONTRAST_WORDS.has(lower)) {
+      if (flags & F_CONTRAST) {
         resetClause();
         concessive = false;
         comparison = false;
@@ -448,26 +675,41 @@ export function analyzeTokens(
         contrastAt = items.length;
         continue;
       }
-      if (SENTENCE_CONTRAST_WORDS.has(lower)) {
+      if (flags & F_SENTENCE_CONTRAST) {
         // "though" ends English clauses ("good staff though"); elsewhere a sentence adverb.
         sentenceContrast = true;
         continue;
       }
-      if (CONCESSIVE_WORDS.has(lower) || (lower === "though" && tokens[i - 1]?.lower === "even")) {
+      if (flags & F_CONCESSIVE || (lower === "though" && tokens[i - 1]?.lower === "even")) {
         resetClause();
         concessive = true;
         continue;
       }
-      if (COMPARISON_WORDS.has(lower)) {
+      if (flags & F_COMPARISON) {
         comparison = true;
         continue;
       }
-      if (TOPIC_MARKERS.has(lower) || (sawReportVerb && REPORT_LINKS.has(lower))) {
+      const about =
+        sawReportVerb && flags & F_REPORT_LINK && !OBJECT_PRONOUNS.has(tokens[i + 1]?.lower ?? "");
+      if (flags & F_TOPIC || about) {
         topic = true;
         continue;
       }
-      if (REPORT_VERBS.has(lower)) sawReportVerb = true;
-      if (isNegator(lower)) {
+      if (flags & F_REPORT_VERB) sawReportVerb = true;
+      if (flags & F_SHORT_NEGATOR) {
+        // "mindre godt": only the very next word.
+        pending.negator = {
+          index: i,
+          word: lower,
+          left: 1,
+          sawSuperlative: false,
+          modal: false,
+          nobody: false,
+        };
+        clauseNegators.push({ index: i, word: lower, resolved: true, nobody: false });
+        continue;
+      }
+      if (flags & F_NEGATOR) {
         const word = normaliseNegator(lower);
         const prev = tokens[i - 1];
         const prev2 = tokens[i - 2];
@@ -479,33 +721,47 @@ export function analyzeTokens(
         const following = tokens[i + 1];
         const nobody =
           word === "nobody" ||
-          (NOBODY_WORDS.has(word) && !!following && PRONOUN_VERB_HINTS.has(following.lower));
+          (NOBODY_WORDS.has(word) &&
+            following?.kind === "word" &&
+            (PRONOUN_VERB_HINTS.has(following.lower) || following.lower.endsWith("ede")));
+        // Danish V2 puts "ikke" after the verb it negates: "forstod slet ikke mit problem".
+        // When a complaint word follows, the verb before is what is negated.
+        if (BACKWARD_NEGATORS.has(word) && language !== "en") {
+          const target = backwardTarget(tokens, items, i, clause);
+          if (target && nextValueIsNegative(tokens, i + 1, span.end, language)) {
+            negateItem(target);
+            continue;
+          }
+        }
+        // "Ingen kunne give mig et klart svar": a subject "nobody" negates its predicate.
+        // "aldrig ville have fundet": a counterfactual "never" is no complaint by itself.
+        const counterfactual =
+          (word === "aldrig" || word === "never") &&
+          following?.kind === "word" &&
+          COUNTERFACTUAL.has(following.lower);
         pending.negator = {
           index: i,
           word,
-          left: NEGATION_SCOPE + 1,
+          // "uden aftale og blev hjulpet": "uden" governs a noun phrase, not the clause.
+          left: word === "uden" || word === "without" ? 2 : NEGATION_SCOPE + 1 + (nobody ? 3 : 0),
           sawSuperlative: false,
           modal: modal || lower === "couldn't" || lower === "can't",
           nobody,
         };
-        clauseNegators.push({ index: i, word, resolved: false, nobody });
+        clauseNegators.push({ index: i, word, resolved: counterfactual, nobody });
         continue;
       }
-      if (
-        pending.negator &&
-        NEGATION_BREAKERS.has(lower) &&
-        pending.negator.left === NEGATION_SCOPE + 1
-      ) {
+      if (pending.negator && flags & F_BREAKER && pending.negator.left === NEGATION_SCOPE + 1) {
         pending.negator = undefined;
         const marked = clauseNegators[clauseNegators.length - 1];
         if (marked) marked.resolved = true;
         continue;
       }
-      if (pending.negator && SUPERLATIVE_MARKERS.has(lower)) pending.negator.sawSuperlative = true;
+      if (pending.negator && flags & F_SUPERLATIVE) pending.negator.sawSuperlative = true;
 
       const next = tokens[i + 1];
       if (
-        EXCESS_MARKERS.has(lower) &&
+        flags & F_EXCESS_MARKER &&
         next &&
         next.kind === "word" &&
         EXCESS_TARGETS.has(next.lower)
@@ -515,52 +771,60 @@ export function analyzeTokens(
         tick();
         continue;
       }
-      if (pending.excess && EXCESS_TARGETS.has(lower)) {
+      if (pending.excess) {
+        // "for lang"; after "alt for"/"way too" any judgement is excess: "alt for god tid".
         const own = lookupWord(lower, language);
         const ownValue = own ? (typeof own.value === "number" ? own.value : own.value[0]) : 0;
-        push(i, i, token.text, Math.min(EXCESS_VALUE, ownValue), "excess");
-        pending.excess = false;
-        continue;
+        if (flags & F_EXCESS_TARGET || (pending.excessAny && ownValue !== 0)) {
+          push(i, i, token.text, Math.min(EXCESS_VALUE, -Math.abs(ownValue)), "excess");
+          pending.excess = false;
+          pending.excessAny = false;
+          continue;
+        }
       }
 
-      const ownIfWord = INTENSIFIER_OR_WORD[lower];
-      const factor = INTENSIFIERS[lower];
+      const ownIfWord = INTENSIFIER_OR_WORD_MAP.get(lower);
+      const factor = INTENSIFIER_MAP.get(lower);
       if (factor !== undefined || ownIfWord !== undefined) {
         const nextHasValue =
           next?.kind === "word" && hasValueAhead(tokens, i + 1, span.end, language);
-        if (nextHasValue || ownIfWord === undefined) {
+        if (nextHasValue) {
           // "mega fedt": intensify what follows; "super!" alone: a word of its own.
           const f = factor ?? 1.4;
           pending.factor *= f;
           pending.factorRules.push(f >= 1 ? "intensifier" : "downtoner");
           pending.factorLeft = 3;
           tick();
-          continue;
+        } else if (ownIfWord !== undefined) {
+          push(i, i, token.text, ownIfWord, "lexicon");
+        } else {
+          // "havde ret til hjælp", "så kom hun": no judgement follows, nothing to intensify.
+          tick();
         }
-        push(i, i, token.text, ownIfWord, "lexicon");
         continue;
       }
 
-      if (LONG_WORDS.has(lower) || SHORT_WORDS.has(lower)) {
+      if (flags & (F_LONG | F_SHORT)) {
         if (hasAspect) {
-          push(i, i, token.text, LONG_WORDS.has(lower) ? -2 : 2, "aspect");
+          push(i, i, token.text, flags & F_LONG ? -2 : 2, "aspect");
           continue;
         }
       }
-      if (hasWait || hasTook) {
-        const unitValue = longWait(tokens, i, span.start, hasWait);
-        if (unitValue !== 0) {
-          push(i, i, token.text, unitValue, "long-wait", false);
-          continue;
-        }
+      const unitValue =
+        flags & F_TIME_UNIT ? durationValue(tokens, i, span.start, hasWait, hasTook) : 0;
+      if (unitValue !== 0) {
+        const rule = unitValue > 0 ? "short-wait" : "long-wait";
+        push(i, i, token.text, unitValue, rule, false, false);
+        continue;
       }
-      if (REPETITION_UNITS.has(lower) && isRepeatedMany(tokens[i - 1])) {
+      if (flags & F_REPETITION_UNIT && isRepeatedMany(tokens[i - 1])) {
         push(
           i - 1,
           i,
           `${(tokens[i - 1] as Token).text} ${token.text}`,
           REPETITION_VALUE,
           "repetition",
+          false,
           false,
         );
         continue;
@@ -581,11 +845,12 @@ export function analyzeTokens(
       }
 
       const hit = lookupWord(lower, language);
-      if (hit) {
-        push(i, i, token.text, hit.value, hit.rule);
-        continue;
-      }
-      tick();
+      if (hit) push(i, i, token.text, hit.value, hit.rule);
+      else tick();
+      // "lovede en bedre rente", "bange for at det ville tage en evighed": what follows is
+      // the promise or the fear, not the verdict.
+      if (flags & F_FRAME) topic = true;
+      if (lower === "igen" || lower === "again") againAt = i;
     }
     resetClause();
 
@@ -613,11 +878,24 @@ export function analyzeTokens(
         }
       }
     }
+    // "Bussen er aflyst igen": a recurring failure, even without an opinion word.
+    if (againAt >= 0 && !question && !hasFirstPersonBefore(tokens, againAt, span.start, language)) {
+      let sentenceSum = 0;
+      for (let k = sentenceStartItem; k < items.length; k++)
+        sentenceSum += (items[k] as Item).weight;
+      if (sentenceSum <= 0)
+        push(againAt, againAt, (tokens[againAt] as Token).text, AGAIN_VALUE, "again", false, false);
+    }
+    if (applause || ironicShort) {
+      ironicPraise(items, sentenceStartItem, countWords(tokens, span), ironicShort);
+    }
     if (question) {
+      // A question asks; its complaint words name the errand ("Hvordan klager man over en
+      // bøde?"). "Hvorfor ...", "Hvordan kan det ...", "??" complain and keep their weight.
       for (let k = sentenceStartItem; k < items.length; k++) {
         const item = items[k] as Item;
-        if (isWhy && item.weight < 0) continue;
-        item.weight *= item.weight > 0 ? 0.3 : 0.8;
+        if ((isWhy || rhetorical) && item.weight < 0) continue;
+        item.weight *= 0.3;
         item.rules.push("question");
       }
     }
@@ -666,7 +944,7 @@ function hasValueAhead(
   for (let j = from; j < Math.min(end, from + 2); j++) {
     const token = tokens[j] as Token;
     if (token.kind !== "word") return false;
-    if (INTENSIFIERS[token.lower] !== undefined) continue;
+    if (INTENSIFIER_MAP.has(token.lower)) continue;
     if (
       PHRASE_INDEX.has(token.lower) &&
       matchPhrase(tokens, j, end)?.phrase.effect.kind === "value"
@@ -688,21 +966,219 @@ function isRepeatedMany(prev: Token | undefined): boolean {
   return REPETITION_COUNTS.has(prev.lower);
 }
 
-/** "ventet i over en time", "tog tre uger": a duration after waiting reads as a complaint. */
-function longWait(tokens: Token[], i: number, sentenceStart: number, hasWait: boolean): number {
+/**
+ * "ventet i over en time", "tog tre uger": a duration after waiting reads as a complaint;
+ * "tog kun en uge", "svar på under en uge", "within a week" as praise.
+ */
+function durationValue(
+  tokens: Token[],
+  i: number,
+  sentenceStart: number,
+  hasWait: boolean,
+  hasTook: boolean,
+): number {
   const token = tokens[i] as Token;
-  const isLong = LONG_UNITS.has(token.lower);
+  const isLong = LONG_UNITS.has(token.lower) || LONG_SINGULAR.has(token.lower);
   const isShort = SHORT_UNITS.has(token.lower);
-  if (!isLong && !(isShort && hasWait)) return 0;
+  if (!isLong && !isShort) return 0;
   const prev = tokens[i - 1];
   if (!prev || i - 1 < sentenceStart) return 0;
-  if (prev.lower === "halv" || prev.lower === "half") return 0;
-  const quantity = prev.kind === "number" || QUANTITY_WORDS.has(prev.lower);
-  return quantity ? LONG_WAIT_VALUE : 0;
+  const half = prev.lower === "halv" || prev.lower === "halvt" || prev.lower === "half";
+  const quantity = prev.kind === "number" || QUANTITY_WORDS.has(prev.lower) || (half && isLong);
+  if (!quantity) return 0;
+  const before = half ? tokens[i - 3] : tokens[i - 2];
+  // "Svaret kom først efter fem uger", "not until three weeks later".
+  const until = before?.lower === "efter" && tokens[i - 3 - (half ? 1 : 0)]?.lower === "først";
+  if (until && isLong) return LONG_WAIT_VALUE;
+  const only = before?.kind === "word" && ONLY_WORDS.has(before.lower) && i - 2 >= sentenceStart;
+  if (only && (hasWait || hasTook || before.lower === "under" || before.lower === "within")) {
+    return ONLY_VALUE;
+  }
+  // "2 mdr på en byggetilladelse", "12 weeks for a passport": the time an errand took.
+  const after = tokens[i + 1];
+  const after2 = tokens[i + 2];
+  const spentOn =
+    isLong &&
+    after?.kind === "word" &&
+    (after.lower === "på" ||
+      (after.lower === "for" && !!after2 && /^(a|an|my|the|one)$/.test(after2.lower)));
+  if (spentOn) return LONG_WAIT_VALUE;
+  if (!hasWait && !hasTook) return 0;
+  if (half) return isLong ? LONG_WAIT_VALUE : 0;
+  if (!isLong && !(isShort && hasWait)) return 0;
+  // "ca 10 min ventetid" is a fact; "45 min i kø" a complaint.
+  if (isShort && MINUTES.has(token.lower) && prev.kind === "number") {
+    if (Number.parseFloat(prev.lower) < 20) return 0;
+  }
+  return LONG_WAIT_VALUE;
 }
 
+const LONG_SINGULAR = new Set(["måned", "month", "year"]);
+const MINUTES = new Set(["minutter", "minutters", "min", "minutes", "mins"]);
+
 const CLAUSE_JOINERS = new Set(["og", "and", "men", "but", "eller", "or"]);
-const COORDINATORS = new Set(["og", "and", "eller", "or", "nor"]);
+const COUNTERFACTUAL = new Set(["ville", "would", "havde", "kunne", "could"]);
+
+function countWords(tokens: Token[], span: Span): number {
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) if ((tokens[i] as Token).kind === "word") n++;
+  return n;
+}
+
+/** A sentence that is only short praise ("Fedt.", "Tak for det.", "Love that for me"). */
+function isIronicShort(tokens: Token[], span: Span): boolean {
+  let key = "";
+  let words = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind !== "word") continue;
+    if (++words > 4) return false;
+    key = key === "" ? token.lower : `${key} ${token.lower}`;
+  }
+  return IRONIC_SHORT.has(key);
+}
+
+/**
+ * Applause is sincere unless it answers a complaint: "Tak for ingenting 👏", or short praise
+ * after a text that has complained ("Endnu en aflyst afgang. Godt gået 👏").
+ */
+function ironicPraise(items: Item[], from: number, words: number, ironicShort: boolean): void {
+  let applause = -1;
+  let others = 0;
+  for (let k = from; k < items.length; k++) {
+    const item = items[k] as Item;
+    const symbol = String.fromCodePoint(item.token.codePointAt(0) ?? 0);
+    if (applause < 0 && IRONIC_APPLAUSE.has(symbol) && item.weight > 0) applause = k;
+    else others += item.weight;
+  }
+  if (applause < 0 && !ironicShort) return;
+  let complaints = 0;
+  let net = 0;
+  for (let k = 0; k < from; k++) {
+    const weight = (items[k] as Item).weight;
+    complaints += Math.min(0, weight);
+    net += weight;
+  }
+  // "Endnu en aflyst afgang. Godt gået 👏", "Lukket for varmen igen. Tak for det."
+  const flipAll =
+    others >= 0 &&
+    words <= 5 &&
+    ((applause >= 0 && complaints <= -1.5) || (ironicShort && net <= -0.8));
+  if ((applause < 0 || others >= 0) && !flipAll) return;
+  for (let k = from; k < items.length; k++) {
+    const item = items[k] as Item;
+    if (item.weight > 0 && (flipAll || k === applause)) {
+      item.weight = -item.weight;
+      item.rules.push("sarcasm");
+    }
+  }
+}
+
+/** Adverbs between a Danish verb and its "ikke": "forstod slet ikke", "hjalp overhovedet ikke". */
+const NEGATION_ADVERBS = new Set([
+  "slet",
+  "overhovedet",
+  "engang",
+  "bare",
+  "lige",
+  "heller",
+  "altid",
+  "jo",
+  "nok",
+  "vist",
+  "rigtig",
+  "rigtigt",
+  "helt",
+  "da",
+  "sgu",
+]);
+
+/**
+ * The scored word a negation after it reaches back to, within two words of its clause.
+ * Only verbs of service or praise are negated backwards ("hjalp ikke", "virker ikke"); a
+ * complaint before "ikke" stays a complaint.
+ */
+function backwardTarget(
+  tokens: Token[],
+  items: Item[],
+  negatorIndex: number,
+  clause: number,
+): Item | undefined {
+  let words = 0;
+  for (let j = negatorIndex - 1; j >= 0 && words < 2; j--) {
+    const token = tokens[j] as Token;
+    if (token.kind === "punct" || CLAUSE_JOINERS.has(token.lower)) break;
+    if (token.kind !== "word") continue;
+    if (OBJECT_PRONOUNS.has(token.lower) || NEGATION_ADVERBS.has(token.lower)) continue;
+    words++;
+    const found = items.find(
+      (item) => item.clause === clause && item.firstToken <= j && item.lastToken >= j,
+    );
+    if (found && !found.negated && (found.weight > 0 || found.negatedValue !== undefined)) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+function negateItem(target: Item): void {
+  if (target.negatedValue !== undefined) {
+    target.weight = target.negatedValue;
+  } else target.weight *= target.weight > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+  target.rules.push("negation");
+  target.negated = true;
+}
+
+/** Whether the first scored word within three words ahead is a plain complaint word. */
+function nextValueIsNegative(
+  tokens: Token[],
+  from: number,
+  end: number,
+  language: LexiconLanguage,
+): boolean {
+  for (let j = from, words = 0; j < end && words < 3; j++) {
+    const token = tokens[j] as Token;
+    if (token.kind === "punct") return false;
+    if (token.kind !== "word") continue;
+    words++;
+    const hit = lookupWord(token.lower, language);
+    if (!hit) continue;
+    if (typeof hit.value !== "number") return false;
+    return hit.value < 0;
+  }
+  return false;
+}
+
+const INTENSIFIER_MAP: ReadonlyMap<string, number> = new Map(Object.entries(INTENSIFIERS));
+const INTENSIFIER_OR_WORD_MAP: ReadonlyMap<string, number> = new Map(
+  Object.entries(INTENSIFIER_OR_WORD),
+);
+
+/** "Hvordan kan det ...", "How come ...": a question that complains. */
+function startsRhetorical(tokens: Token[], i: number, end: number): boolean {
+  for (const words of RHETORICAL_PHRASES) {
+    if (i + words.length > end) continue;
+    let ok = true;
+    for (let k = 0; k < words.length; k++) {
+      if ((tokens[i + k] as Token).lower !== words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+const CLAUSE_FINAL_WORDS = new Set(["igen", "again", "snart", "soon", "definitely", "helt"]);
+
+/** Whether a clause ends at token `i`: "Jeg kommer igen!" but not "kommer igen i morgen". */
+function endsClause(tokens: Token[], i: number, end: number): boolean {
+  const token = tokens[i];
+  if (!token || i >= end) return true;
+  if (token.kind === "word") return CLAUSE_FINAL_WORDS.has(token.lower);
+  return token.kind !== "number";
+}
 
 /** Unresolved "ikke"/"not" reaches back to the verb before it: "Lægen lyttede ikke". */
 function resolveBackward(
@@ -714,32 +1190,11 @@ function resolveBackward(
 ): void {
   for (const negator of negators) {
     if (negator.resolved) continue;
-    let target: Item | undefined;
-    if (BACKWARD_NEGATORS.has(negator.word)) {
-      let words = 0;
-      for (let j = negator.index - 1; j >= 0 && words < 2; j--) {
-        const token = tokens[j] as Token;
-        if (token.kind === "punct" || CLAUSE_JOINERS.has(token.lower)) break;
-        if (token.kind !== "word") continue;
-        if (OBJECT_PRONOUNS.has(token.lower)) continue;
-        words++;
-        const found = items.find(
-          (item) => item.clause === clause && item.firstToken <= j && item.lastToken >= j,
-        );
-        // Only verbs of service or praise are negated backwards ("hjalp ikke", "virker
-        // ikke"); a complaint before "ikke" stays a complaint.
-        if (found && !found.negated && (found.weight > 0 || found.negatedValue !== undefined)) {
-          target = found;
-          break;
-        }
-      }
-    }
+    const target = BACKWARD_NEGATORS.has(negator.word)
+      ? backwardTarget(tokens, items, negator.index, clause)
+      : undefined;
     if (target) {
-      if (target.negatedValue !== undefined) {
-        target.weight = target.negatedValue;
-      } else target.weight *= target.weight > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
-      target.rules.push("negation");
-      target.negated = true;
+      negateItem(target);
       negator.resolved = true;
       continue;
     }

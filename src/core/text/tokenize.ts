@@ -185,12 +185,27 @@ const ABBREVIATIONS = new Set([
 export function isTerminator(tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (token?.kind !== "punct" || !TERMINATOR_RE.test(token.text)) return false;
+  // "(Julie tror jeg?)": an aside in brackets ends no sentence.
+  if (tokens[i + 1]?.text === ")") return false;
   if (token.text === ".") {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // "kl. 8.15", "bl.a.", "fx." do not end a sentence unless a capital follows.
     if (prev && prev.kind === "word" && prev.end === token.start && ABBREVIATIONS.has(prev.lower)) {
       return !!next && next.kind === "word" && /^\p{Lu}/u.test(next.text) && prev.lower !== "kl";
+    }
+    // A name's initial ("Lars N. var sød") ends no sentence when a lower-case word follows.
+    const before = tokens[i - 2];
+    if (
+      prev?.kind === "word" &&
+      prev.text.length === 1 &&
+      /^\p{Lu}$/u.test(prev.text) &&
+      before?.kind === "word" &&
+      /^\p{Lu}/u.test(before.text) &&
+      next?.kind === "word" &&
+      !/^\p{Lu}/u.test(next.text)
+    ) {
+      return false;
     }
   }
   return true;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { roles } from "../../core/roles";
 import type { Auth } from "../../platform/auth";
-import { fromNodeHeaders, sessionUser, signInCookies } from "../../platform/auth";
 import { notFound } from "../../platform/errors";
 import { requireActor } from "../../platform/http/actor";
 import type { HttpServer } from "../../platform/http/server";
@@ -24,12 +23,13 @@ export function registerOrgsRoutes(
   app: HttpServer,
   deps: {
     orgs: OrgsService;
-    auth: Auth;
+    getAuth: () => Promise<Auth>;
     publicUrl: (path: string) => string;
     onEmployeesChanged?: (orgId: string) => void;
   },
 ) {
-  const { orgs, auth } = deps;
+  const { orgs, getAuth } = deps;
+  const sessions = () => import("../../platform/auth/sessions");
 
   app.route({
     method: ["GET", "POST"],
@@ -39,7 +39,8 @@ export function registerOrgsRoutes(
       const path = request.url.split("?")[0] ?? "";
       if (!authRoutes.has(path)) throw notFound("Endpoint");
       const url = new URL(request.url, `http://${request.headers.host ?? "localhost"}`);
-      const response = await auth.handler(
+      const { fromNodeHeaders } = await sessions();
+      const response = await (await getAuth()).handler(
         new Request(url, {
           method: request.method,
           headers: fromNodeHeaders(request.headers),
@@ -96,7 +97,11 @@ export function registerOrgsRoutes(
         adminPassword: body.password,
         onlyIfFirst: true,
       });
-      for (const cookie of await signInCookies(auth, body.email, body.password))
+      for (const cookie of await (await sessions()).signInCookies(
+        await getAuth(),
+        body.email,
+        body.password,
+      ))
         reply.header("set-cookie", cookie);
       return reply.status(201).send({ slug: organisation.slug });
     },
@@ -108,7 +113,9 @@ export function registerOrgsRoutes(
     async (request) => {
       const actor = await requireActor(request);
       const organisation = await orgs.organisation(actor.orgId);
-      const user = actor.userId ? await sessionUser(auth, request.headers) : null;
+      const user = actor.userId
+        ? await (await sessions()).sessionUser(await getAuth(), request.headers)
+        : null;
       return {
         user: user ?? { id: actor.tokenId, name: "API token", email: null },
         organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
@@ -148,7 +155,11 @@ export function registerOrgsRoutes(
     },
     async (request, reply) => {
       const { email: userEmail } = await orgs.acceptInvitation(request.params.token, request.body);
-      for (const cookie of await signInCookies(auth, userEmail, request.body.password))
+      for (const cookie of await (await sessions()).signInCookies(
+        await getAuth(),
+        userEmail,
+        request.body.password,
+      ))
         reply.header("set-cookie", cookie);
       return reply.status(201).send({ email: userEmail });
     },

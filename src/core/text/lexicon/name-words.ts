@@ -12,13 +12,16 @@ export const NAME_WORDS: ReadonlySet<string> = new Set(
     "max ben tom kaj liv dag maj april august juni bent anker krog hjort falk ørn gram nord vest " +
     "lange kort bang bach hav flod sø skjold kilde mølle stær elm hauge have brink bæk kær " +
     "ager mark ege eg ros rosa vera klar stjerne engel karl ven " +
+    "hvid sort brun grøn rød blå mørk lys frisk kold varm vind skytte rytter munk præst kok " +
+    "søn else dan ask sten bent per mie kai kaj kirk brand ulla " +
     // English words that are first names or surnames
     "will bill grace hope joy faith may june rose lily iris ruby amber holly ivy dawn summer " +
     "autumn sky rain frank rich art don pat sue nick rob guy ray chase wade drew hunter mason " +
     "cook baker smith king young brown green white black gray grey long little small wood hill " +
     "park price bell gold silver stone lane case hall rice fox wolf bird swan crane bush penny " +
     "sandy jack star miles hardy bond page carter porter marsh rose victory honey angel sunny " +
-    "pepper river forest heath glen cliff dale field grant mercy noble hale sharp strong wise"
+    "pepper river forest heath glen cliff dale field grant mercy noble hale sharp strong wise " +
+    "bob matt eve gene buck al ed dean earl an van sterling major reed lance rusty sunny brook"
   ).split(" "),
 );
 

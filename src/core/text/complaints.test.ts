@@ -1,0 +1,185 @@
+// Table tests for complaints stated as facts, ratings, idioms, questions and irony: the
+// patterns added after the first held-out round (see docs/decisions/0004-text-lexicons.md).
+import { describe, expect, it } from "vitest";
+import { analyzeSentiment } from "./index";
+import { ratingAt } from "./patterns";
+import { tokenize } from "./tokenize";
+
+type Case = [text: string, label: "positive" | "neutral" | "negative"];
+
+function expectLabels(cases: Case[], language?: "da" | "en") {
+  for (const [text, label] of cases) {
+    const result = analyzeSentiment(text, language);
+    expect({ text, label: result.label, evidence: result.evidence }).toMatchObject({ text, label });
+  }
+}
+
+describe("complaints stated as facts", () => {
+  it.each<Case>([
+    ["Det er nu tirsdag og ingen har ringet.", "negative"],
+    ["Jeg blev lovet et svar inden fredag. Det er nu tirsdag.", "negative"],
+    ["Camilla lovede at sende papirerne samme dag. Det er nu 3 uger siden.", "negative"],
+    ["Har ventet siden kl 9. Nu er den 11:30.", "negative"],
+    ["Har stadig ikke hørt noget.", "negative"],
+    ["Venter stadig på den lovede opringning", "negative"],
+    ["Jeg har endnu ikke fået svar", "negative"],
+    ["Tredje gang i denne uge at bussen er aflyst", "negative"],
+    ["Kommunen har mistet min ansøgning for anden gang", "negative"],
+    ["Ingen kunne give mig et klart svar", "negative"],
+    ["Ingen sagde noget om at varen var udsolgt", "negative"],
+    ["Der har ikke været nogen til at tage telefonen hele ugen", "negative"],
+    ["Sagsbehandleren havde ikke læst min sag", "negative"],
+    ["Svaret kom først efter fem uger", "negative"],
+    ["2 mdr på en byggetilladelse", "negative"],
+    ["Nu er prisen på mælk steget igen", "negative"],
+    ["Bussen kom slet ikke i morges. Igen.", "negative"],
+    ["De lovede at ringe i går. Intet.", "negative"],
+  ])("%s -> %s", (text, label) => expectLabels([[text, label]], "da"));
+
+  it.each<Case>([
+    ["Still waiting for someone to call me back. It's been two weeks.", "negative"],
+    ["I was promised a reply by Friday. It's now Wednesday.", "negative"],
+    ["Nobody answered the phone all week", "negative"],
+    ["They promised a call back yesterday. Nothing.", "negative"],
+    ["I've sent three emails and still no answer", "negative"],
+    ["My application has been sitting there for three months with no update", "negative"],
+    ["The bus drove straight past me even though I waved", "negative"],
+    ["Fees for everything. I'm switching banks.", "negative"],
+  ])("%s -> %s", (text, label) => expectLabels([[text, label]], "en"));
+
+  it("keeps facts, and the writer's own mishaps, neutral", () => {
+    expectLabels(
+      [
+        ["Jeg ringede tirsdag.", "neutral"],
+        ["Jeg venter på svar fra kommunen.", "neutral"],
+        ["Der var ca 10 min ventetid", "neutral"],
+        ["Hej, jeg har glemt min kode. Hvordan får jeg en ny?", "neutral"],
+        ["Jeg mistede mit sygesikringskort og har bestilt et nyt", "neutral"],
+        ["Jeg kom for sent til min tid, så jeg måtte bestille en ny", "neutral"],
+        ["Jeg har ikke nogen kommentarer", "neutral"],
+        ["Fik at vide at brevet ville komme inden for 14 dage", "neutral"],
+        ["Jeg afleverede en klage over støj fra naboen.", "neutral"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["I forgot my PIN code. What should I do?", "neutral"],
+        ["I lost my health card and ordered a new one", "neutral"],
+        ["I will be back on Monday with the rest of the papers", "neutral"],
+      ],
+      "en",
+    );
+  });
+});
+
+describe("ratings written as numbers", () => {
+  it.each<Case>([
+    ["10/10 ville komme igen", "positive"],
+    ["9 ud af 10 herfra", "positive"],
+    ["Giver dem 10 ud af 10", "positive"],
+    ["Jeg er ellers ikke typen der giver 10, men det fortjener I", "positive"],
+    ["5 stjerner", "positive"],
+    ["3 ud af 5", "neutral"],
+    ["7/10", "neutral"],
+    ["1 stjerne. Kunne jeg give 0, gjorde jeg det.", "negative"],
+    ["Jeg ville ønske jeg kunne give 0 stjerner", "negative"],
+  ])("%s -> %s", (text, label) => expectLabels([[text, label]], "da"));
+
+  it("reads 'would give zero' and leaves plain numbers alone", () => {
+    expectLabels([["1 star. Would give zero if I could.", "negative"]], "en");
+    const tokens = tokenize("Bus 350S kører hver 10. min fra kl 7");
+    for (let i = 0; i < tokens.length; i++)
+      expect(ratingAt(tokens, i, tokens.length)).toBeUndefined();
+  });
+});
+
+describe("idioms", () => {
+  it.each<Case>([
+    ["JC fik styr på vores bestilling.", "positive"],
+    ["Julies hjælp gjorde hele forskellen.", "positive"],
+    ["Blev ringet op dagen efter. Det er sgu da service!", "positive"],
+    ["Alt gik som det skulle.", "positive"],
+    ["Kan ikke anbefale dem nok", "positive"],
+    ["Skiftede bank sidste år og har ikke fortrudt et sekund.", "positive"],
+    ["Jeg var bange for at det ville tage en evighed, men det tog kun en uge. Flot.", "positive"],
+    ["Min sag er gået i stå og jeg aner ikke hvorfor", "negative"],
+    ["Giver ingen mening at jeg skal udfylde de samme papirer igen", "negative"],
+    ["Den ene hånd ved ikke hvad den anden gør", "negative"],
+    ["Fik to vidt forskellige svar. Lars burde vide bedre.", "negative"],
+    ["Henrik lovede en bedre rente. Det blev aldrig til noget.", "negative"],
+    ["De tager sig god tid. Alt for god tid.", "negative"],
+    ["Nogle gange er det godt, andre gange mindre godt.", "neutral"],
+    ["Jeg var der kun kort, så svært at sige", "neutral"],
+  ])("%s -> %s", (text, label) => expectLabels([[text, label]], "da"));
+
+  it.each<Case>([
+    ["JC sorted out my order in five minutes.", "positive"],
+    ["She walked me through everything step by step.", "positive"],
+    ["I can't recommend them enough", "positive"],
+    ["Couldn't be more pleased with the help I got", "positive"],
+    ["I give up trying to reach you by phone", "negative"],
+    ["This makes no sense.", "negative"],
+    ["Some things were good, some weren't. It depends on who you get.", "neutral"],
+    ["I was only there briefly so hard to say", "neutral"],
+  ])("%s -> %s", (text, label) => expectLabels([[text, label]], "en"));
+});
+
+describe("questions", () => {
+  it("keeps requests for information neutral, whatever their words", () => {
+    expectLabels(
+      [
+        ["Hvordan klager man over en parkeringsbøde?", "neutral"],
+        ["Kan man aflevere farligt affald på genbrugspladsen?", "neutral"],
+        ["Har I stadig de der gratis poser til hundelorte ved indgangen?", "neutral"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["Is there a lost and found for things left on the bus?", "neutral"],
+        ["Where do I report a broken streetlight?", "neutral"],
+        ["Is there frost on the roads tomorrow? Wondering if the buses will be delayed", "neutral"],
+      ],
+      "en",
+    );
+  });
+
+  it("hears the complaint in a rhetorical question", () => {
+    expectLabels(
+      [
+        ["Hvordan kan det tage 12 uger at få et pas???", "negative"],
+        ["Hvorfor er det så svært at få svar?", "negative"],
+        ["Er det normalt at man skal vente 3 uger på svar?", "negative"],
+        ["gider i lige svare på jeres mails", "negative"],
+      ],
+      "da",
+    );
+  });
+});
+
+describe("irony", () => {
+  it("flips applause and short praise that answer a complaint", () => {
+    expectLabels(
+      [
+        ["Nå, så lukker kommunen endnu en filial. Tak for ingenting 👏", "negative"],
+        ["Flot, endnu en aflyst afgang. Godt gået 👏", "negative"],
+        ["Har ventet siden kl 9. Ingen har sagt noget. Flot 😑", "negative"],
+        ["Så er der lukket for varmen igen. Tak for det.", "negative"],
+      ],
+      "da",
+    );
+    expectLabels([["The branch closed with no warning. Great job 👏", "negative"]], "en");
+  });
+
+  it("keeps sincere applause and praise after a worry", () => {
+    expectLabels(
+      [
+        ["Særlig tak til Kim 👏", "positive"],
+        ["Hatten af for chaufføren der ventede på den gamle dame 👏", "positive"],
+      ],
+      "da",
+    );
+    expectLabels([["Clean, punctual, wifi. Love it", "positive"]], "en");
+  });
+});
