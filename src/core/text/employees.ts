@@ -215,6 +215,13 @@ function isCapitalised(token: Token): boolean {
   return first !== first.toLowerCase();
 }
 
+/** Words that are often capitalised mid-sentence in chat ("Tak Julie Du er den bedste"). */
+const CAPITALISED_COMMON = new Set(
+  "du dig din dit dine hun han hende ham vi de dem jeg i tak hej you she he we they thanks thank hi hey ps".split(
+    " ",
+  ),
+);
+
 /**
  * A capitalised word right after a lone first name or nickname that is neither part of
  * that person's name nor a colleague's first name makes it someone else: "Kim Larsen" (the
@@ -227,7 +234,16 @@ function isForeignName(
 ): boolean {
   if (token?.kind !== "word" || token.text.length <= 1 || !isCapitalised(token)) return false;
   const folded = foldName(token.lower);
-  return !own?.has(folded) && !compiled.callNames.has(folded) && !NAME_FOLLOWERS.has(token.lower);
+  // "Tak Julie Du er den bedste": a capitalised ordinary word is no surname.
+  return (
+    !own?.has(folded) &&
+    !compiled.callNames.has(folded) &&
+    !NAME_FOLLOWERS.has(token.lower) &&
+    !CAPITALISED_COMMON.has(folded) &&
+    !isFunctionWord(folded) &&
+    !inLexicon(folded, "da") &&
+    !inLexicon(folded, "en")
+  );
 }
 
 function matchAt(

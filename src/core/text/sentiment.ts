@@ -572,10 +572,7 @@ export function analyzeTokens(
         i = rating.last;
         continue;
       }
-      if (elapsedAt === i) {
-        push(i, i, token.text, ELAPSED_VALUE, "elapsed", false, false);
-        continue;
-      }
+      if (elapsedAt === i) continue; // scored after the sentence, see below
       if (token.kind !== "word") {
         tick();
         continue;
@@ -878,16 +875,30 @@ export function analyzeTokens(
         }
       }
     }
-    // "Bussen er aflyst igen": a recurring failure, even without an opinion word.
-    if (againAt >= 0 && !question && !hasFirstPersonBefore(tokens, againAt, span.start, language)) {
-      let sentenceSum = 0;
-      for (let k = sentenceStartItem; k < items.length; k++)
-        sentenceSum += (items[k] as Item).weight;
-      if (sentenceSum <= 0)
-        push(againAt, againAt, (tokens[againAt] as Token).text, AGAIN_VALUE, "again", false, false);
+    // Facts that complain only in a sentence without praise: "Det er nu 3 uger siden",
+    // "Bussen er aflyst igen"; not "Nu har jeg været kunde i 10 år og aldrig haft problemer".
+    let praise = false;
+    for (let k = sentenceStartItem; k < items.length; k++) {
+      if ((items[k] as Item).weight > 0) praise = true;
     }
+    if (elapsedAt !== undefined && !praise && !question) {
+      const token = tokens[elapsedAt] as Token;
+      push(elapsedAt, elapsedAt, token.text, ELAPSED_VALUE, "elapsed", false, false);
+    }
+    if (againAt >= 0 && !praise && !question) {
+      if (!hasFirstPersonBefore(tokens, againAt, span.start, language)) {
+        const token = tokens[againAt] as Token;
+        push(againAt, againAt, token.text, AGAIN_VALUE, "again", false, false);
+      }
+    }
+    // Short praise reads as irony after a complaint unless it is exclaimed ("Super!").
     if (applause || ironicShort) {
-      ironicPraise(items, sentenceStartItem, countWords(tokens, span), ironicShort);
+      ironicPraise(
+        items,
+        sentenceStartItem,
+        countWords(tokens, span),
+        ironicShort && exclamations === 0,
+      );
     }
     if (question) {
       // A question asks; its complaint words name the errand ("Hvordan klager man over en
@@ -997,11 +1008,14 @@ function durationValue(
   // "2 mdr på en byggetilladelse", "12 weeks for a passport": the time an errand took.
   const after = tokens[i + 1];
   const after2 = tokens[i + 2];
+  const beforeQuantity = tokens[i - 2];
   const spentOn =
     isLong &&
     after?.kind === "word" &&
-    (after.lower === "på" ||
-      (after.lower === "for" && !!after2 && /^(a|an|my|the|one)$/.test(after2.lower)));
+    !!after2 &&
+    !(beforeQuantity && /^(i|in|for)$/.test(beforeQuantity.lower)) &&
+    ((after.lower === "på" && /^(en|et|at|min|mit|mine|vores|svar)$/.test(after2.lower)) ||
+      (after.lower === "for" && /^(a|an|my|the|one|our)$/.test(after2.lower)));
   if (spentOn) return LONG_WAIT_VALUE;
   if (!hasWait && !hasTook) return 0;
   if (half) return isLong ? LONG_WAIT_VALUE : 0;

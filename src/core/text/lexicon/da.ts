@@ -777,6 +777,8 @@ export const DA_LEXICON: Lexicon = {
   godkendt: 2,
   klogere: [1, -2],
   forgæves: -2,
+  behandlet: [0, -1.5],
+  behandle: [0, -1.5],
   slem: -2.5,
   opslidende: -2,
   udmattende: -2,

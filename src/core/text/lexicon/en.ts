@@ -530,6 +530,8 @@ export const EN_LEXICON: Lexicon = {
   // --- added after the first held-out round
   approved: 2,
   ready: 1,
+  processed: [0, -1.5],
+  handled: [0.5, -1.5],
   vain: -1.5,
   arrived: [0, -1.5],
   arrive: [0, -1.5],
