@@ -222,8 +222,40 @@ describe("users, roles and invitations", () => {
       id: employee.json().id,
       name: "Julie Hansen",
       team: "Jobcenter",
+      managerId: null,
       nicknames: ["Jul"],
     });
+    // An employee's manager is another employee of the same organisation.
+    const report = await app.server.inject({
+      method: "POST",
+      url: "/api/v1/employees",
+      headers: { cookie },
+      payload: { name: "Karin Holm", team: "Jobcenter", managerId: employee.json().id },
+    });
+    expect(report.statusCode).toBe(201);
+    const karin = (
+      await app.server.inject({ method: "GET", url: "/api/v1/employees", headers: { cookie } })
+    )
+      .json()
+      .items.find((e: { name: string }) => e.name === "Karin Holm");
+    expect(karin.managerId).toBe(employee.json().id);
+    const other = await app.createOrg("Fremmed Leder");
+    const foreignId = (
+      await app.server.inject({
+        method: "POST",
+        url: "/api/v1/employees",
+        headers: bearer(other.token),
+        payload: { name: "Fremmed" },
+      })
+    ).json().id;
+    const foreign = await app.server.inject({
+      method: "POST",
+      url: "/api/v1/employees",
+      headers: { cookie },
+      payload: { name: "X", managerId: foreignId },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.field).toBe("managerId");
     expect(
       (
         await app.server.inject({

@@ -172,12 +172,20 @@ export function createOrgsRepo(db: DbOrTx) {
         .returning({ id: touchpoints.id, name: touchpoints.name });
       return row ?? null;
     },
+    async employeeExists(orgId: string, id: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: employees.id })
+        .from(employees)
+        .where(and(eq(employees.orgId, orgId), eq(employees.id, id)));
+      return rows.length > 0;
+    },
     async listEmployees(orgId: string) {
       return db
         .select({
           id: employees.id,
           name: employees.name,
           team: employees.team,
+          managerId: employees.managerId,
           nicknames: employees.nicknames,
         })
         .from(employees)
@@ -189,6 +197,7 @@ export function createOrgsRepo(db: DbOrTx) {
       name: string;
       team: string | null;
       nicknames: string[];
+      managerId?: string | null;
     }) {
       const [row] = await db.insert(employees).values(values).returning({ id: employees.id });
       return row as { id: string };

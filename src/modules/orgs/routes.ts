@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roles } from "../../core/roles";
 import type { Auth } from "../../platform/auth";
-import { notFound } from "../../platform/errors";
+import { invalid, notFound } from "../../platform/errors";
 import { requireActor } from "../../platform/http/actor";
 import type { HttpServer } from "../../platform/http/server";
 import type { OrgsService } from "./service";
@@ -243,16 +243,23 @@ export function registerOrgsRoutes(
           name: displayName,
           team: entityName.optional(),
           nicknames: z.array(z.string().trim().min(1).max(60)).max(10).optional(),
+          managerId: z.string().uuid("must be a UUID").optional(),
         }),
       },
     },
     async (request, reply) => {
       const actor = await requireActor(request, "manager");
+      const { managerId } = request.body;
+      // The manager is another employee of the same organisation (praise reaches them too).
+      if (managerId && !(await orgs.repo.employeeExists(actor.orgId, managerId))) {
+        throw invalid("managerId", "no such employee in this organisation");
+      }
       const { id } = await orgs.repo.insertEmployee({
         orgId: actor.orgId,
         name: request.body.name,
         team: request.body.team ?? null,
         nicknames: request.body.nicknames ?? [],
+        managerId: managerId ?? null,
       });
       deps.onEmployeesChanged?.(actor.orgId);
       return reply.status(201).send({ id });

@@ -176,7 +176,7 @@ export const useCreateTouchpoint = () =>
 export const useCreateEmployee = () =>
   useInvalidatingMutation(
     [["employees"]],
-    (input: { name: string; team?: string; nicknames?: string[] }) =>
+    (input: { name: string; team?: string; nicknames?: string[]; managerId?: string }) =>
       api<{ id: string }>("/api/v1/employees", { method: "POST", body: input }),
   );
 

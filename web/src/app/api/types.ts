@@ -16,7 +16,13 @@ export type Me = {
 export type SetupStatus = { needsSetup: boolean };
 
 export type Named = { id: string; name: string };
-export type Employee = { id: string; name: string; team: string | null; nicknames: string[] };
+export type Employee = {
+  id: string;
+  name: string;
+  team: string | null;
+  managerId: string | null;
+  nicknames: string[];
+};
 export type User = { id: string; name: string; email: string; role: Role };
 export type ApiToken = {
   id: string;

@@ -228,13 +228,14 @@ function Employees({ canEdit }: { canEdit: boolean }) {
   const create = useCreateEmployee();
   const [name, setName] = useState("");
   const [team, setTeam] = useState<string | null>(null);
+  const [managerId, setManagerId] = useState<string | null>(null);
   const [nicknames, setNicknames] = useState<string[]>([]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return;
     create.mutate(
-      { name: name.trim(), team: team ?? undefined, nicknames },
+      { name: name.trim(), team: team ?? undefined, managerId: managerId ?? undefined, nicknames },
       {
         onSuccess: () => {
           setName("");
@@ -252,7 +253,7 @@ function Employees({ canEdit }: { canEdit: boolean }) {
         canEdit ? (
           <form onSubmit={submit}>
             <Stack gap="sm" maw={720}>
-              {isFormLevel(create.error, ["name", "team", "nicknames"]) ? (
+              {isFormLevel(create.error, ["name", "team", "managerId", "nicknames"]) ? (
                 <ErrorAlert error={create.error} />
               ) : null}
               <Group grow align="flex-start" gap="sm" wrap="wrap">
@@ -276,6 +277,20 @@ function Employees({ canEdit }: { canEdit: boolean }) {
                   onChange={setTeam}
                   clearable
                   error={fieldError(create.error, "team")}
+                  miw={200}
+                />
+                <Select
+                  label={t("settings.employees.manager")}
+                  placeholder={t("settings.employees.noManager")}
+                  data={(query.data?.items ?? []).map((item) => ({
+                    value: item.id,
+                    label: item.name,
+                  }))}
+                  value={managerId}
+                  onChange={setManagerId}
+                  clearable
+                  searchable
+                  error={fieldError(create.error, "managerId")}
                   miw={200}
                 />
               </Group>
@@ -306,6 +321,7 @@ function Employees({ canEdit }: { canEdit: boolean }) {
                 <Table.Tr>
                   <Table.Th pl="lg">{t("settings.name")}</Table.Th>
                   <Table.Th>{t("filters.team")}</Table.Th>
+                  <Table.Th>{t("settings.employees.manager")}</Table.Th>
                   <Table.Th pr="lg">{t("settings.employees.nicknames")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -316,6 +332,9 @@ function Employees({ canEdit }: { canEdit: boolean }) {
                       {item.name}
                     </Table.Td>
                     <Table.Td>{item.team ?? "–"}</Table.Td>
+                    <Table.Td>
+                      {items.find((other) => other.id === item.managerId)?.name ?? "–"}
+                    </Table.Td>
                     <Table.Td pr="lg">
                       <Group gap={4}>
                         {(item.nicknames ?? []).map((nickname) => (
