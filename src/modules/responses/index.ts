@@ -1,4 +1,4 @@
-export { type GroupBy, type ResponseFilter, TIME_ZONE } from "./repo";
+export type { GroupBy, ResponseFilter } from "./repo";
 export { buildAllRollups, buildRollupsForOrg } from "./rollups";
 export {
   type ResponseFilterQuery,
@@ -14,4 +14,7 @@ export {
   type ResponsesService,
   type StoredResponse,
   type SubmitResponseInput,
+  WALL_COMMENT_MAX,
+  type WallStatus,
+  wallVerdict,
 } from "./service";

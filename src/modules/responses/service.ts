@@ -136,8 +136,8 @@ export function createResponsesService(deps: ResponsesDeps) {
 export type ResponsesService = ReturnType<typeof createResponsesService>;
 
 /**
- * How an answer appears on the walls, and why not when it does not: what an admin needs
- * to understand a wall. Judged by the guard as the wall itself does, so the two agree.
+ * How an answer appears on the walls, and why not when it does not. The one place that
+ * decides: the wall shows what this returns, and admins read the same status.
  */
 export type WallStatus =
   | "shown"
@@ -147,13 +147,24 @@ export type WallStatus =
   | "hidden"
   | "not-promoter";
 
-export function wallStatus(row: ResponseRow): WallStatus {
-  if (row.score < 9) return "not-promoter";
-  if (row.hiddenAt) return "hidden";
-  if (!row.comment || !row.consentToDisplay) return "score-only";
-  const verdict = guardText(row.comment, "wall");
-  if (!verdict.allowed) return "held-back";
-  return verdict.findings.length > 0 ? "redacted" : "shown";
+/** A TV reads a comment from across the room; more than this is not a wall comment. */
+export const WALL_COMMENT_MAX = 400;
+
+/**
+ * Only promoters; the comment only with consent and only as the guard lets it through
+ * (personal data redacted, strong abuse withheld), shortened for the screen.
+ */
+export function wallVerdict(row: ResponseRow): { status: WallStatus; comment?: string } {
+  if (row.score < 9) return { status: "not-promoter" };
+  if (row.hiddenAt) return { status: "hidden" };
+  if (!row.comment || !row.consentToDisplay) return { status: "score-only" };
+  const guarded = guardText(row.comment, "wall");
+  if (!guarded.allowed) return { status: "held-back" };
+  const status = guarded.findings.length > 0 ? "redacted" : "shown";
+  const text = guarded.redacted.trim();
+  if (!text) return { status };
+  const comment = text.length > WALL_COMMENT_MAX ? `${text.slice(0, WALL_COMMENT_MAX - 1)}…` : text;
+  return { status, comment };
 }
 
 export function toResponseDto(row: ResponseRow) {
@@ -173,7 +184,7 @@ export function toResponseDto(row: ResponseRow) {
     employeesNamed: row.analysis?.employees ?? [],
     guard: row.guard?.counts ?? {},
     hidden: row.hiddenAt !== null,
-    wallStatus: wallStatus(row),
+    wallStatus: wallVerdict(row).status,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { addDays, isoWeek, localDate, mondayOf } from "../../core/calendar";
-import { guardText } from "../../core/guard";
 import { summarise } from "../../core/nps";
 import type { Db } from "../../platform/db";
 import { notFound } from "../../platform/errors";
 import type { Bus, BusMessage } from "../../platform/realtime/bus";
-import type { ResponseFilter, ResponsesService, StoredResponse } from "../responses";
+import {
+  type ResponseFilter,
+  type ResponsesService,
+  type StoredResponse,
+  wallVerdict,
+} from "../responses";
 import { createWallsRepo, type WallRow } from "./repo";
 import type { WallTheme } from "./schema";
 
@@ -30,9 +34,6 @@ export type ResponseStoredMessage = BusMessage & {
   event: WallEvent | null;
 };
 
-/** A TV reads a comment from across the room; more than this is not a wall comment. */
-export const WALL_COMMENT_MAX = 400;
-
 export type WallScope = { orgId: string; team: string | null; touchpoint: string | null };
 
 export function inScope(
@@ -51,21 +52,14 @@ function firstName(name: string): string {
 }
 
 /**
- * The wall's view of an answer: only promoters, the comment only with consent and only as
- * the guard lets it through (personal data redacted, strong abuse withheld), the employee
- * as a first name for the shout-out: from the link, else the one the comment praises.
+ * The wall's view of an answer (responses decide what may be shown: wallVerdict), with the
+ * employee as a first name for the shout-out: from the link, else the one the comment praises.
  */
 export function toWallEvent(row: StoredResponse): WallEvent | null {
-  if (row.score < 9 || row.hiddenAt) return null;
+  const verdict = wallVerdict(row);
+  if (verdict.status === "not-promoter" || verdict.status === "hidden") return null;
   const event: WallEvent = { id: row.id, score: row.score, at: row.createdAt.toISOString() };
-  if (row.comment && row.consentToDisplay) {
-    const guarded = guardText(row.comment, "wall");
-    if (guarded.allowed && guarded.redacted.trim()) {
-      const text = guarded.redacted.trim();
-      event.comment =
-        text.length > WALL_COMMENT_MAX ? `${text.slice(0, WALL_COMMENT_MAX - 1)}…` : text;
-    }
-  }
+  if (verdict.comment) event.comment = verdict.comment;
   const praised = row.analysis?.employees.find((e) => e.sentiment === "positive");
   const employee = row.employee ?? praised?.name;
   if (employee) event.employee = firstName(employee);
