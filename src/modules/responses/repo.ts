@@ -48,7 +48,6 @@ export type ResponseFilter = {
 
 export type GroupBy = "team" | "touchpoint" | "employee" | "channel" | "day" | "week" | "month";
 
-
 // Inlined, not a parameter: GROUP BY must see the very same expression as SELECT.
 const tz = sql.raw(`'${TIME_ZONE}'`);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
