@@ -67,6 +67,11 @@ export function createServices(database: Database, config: Config, bus: Bus = cr
     analyseComment: text.analyseComment,
     onStored: (row) => walls?.publishStored(row),
     onHiddenChanged: (orgId, id, hidden) => walls?.publishHidden(orgId, id, hidden),
+    // PGlite runs one statement at a time; on a pool, a few batches overlap so that one
+    // waiting for its commit does not hold the next back, and the rest stay free for reads.
+    batching: {
+      maxInFlight: database.kind === "pglite" ? 1 : Math.max(1, Math.floor(config.poolSize / 2)),
+    },
   });
   walls = createWallsService({ db, bus, responses, publicUrl });
   const analytics = createAnalyticsService({ responses });
@@ -160,6 +165,8 @@ export async function createApp(options: AppOptions) {
       for (const timer of rollupTimers) clearTimeout(timer);
       hub.close();
       await server.close();
+      // Every answer a request was waiting on is written (or failed) before the pool goes.
+      await services.responses.drain();
       await bus.close();
       if (!options.database) await database.close();
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   and,
   asc,
@@ -139,6 +140,53 @@ export function createResponsesRepo(db: DbOrTx) {
         hiddenAt: null,
         updatedAt: values.createdAt,
       };
+    },
+    /**
+     * Several live answers in one statement: one round trip and one commit for all of them.
+     * The statement text is the same for any number of rows (columns travel as arrays), so
+     * the server plans it once. Ids are made here, so each caller gets its own row back
+     * whatever order RETURNING keeps.
+     */
+    async insertAnswers(batch: NewAnswer[]): Promise<ResponseRow[]> {
+      if (batch.length === 0) return [];
+      const ids = batch.map(() => randomUUID());
+      const column = <T>(pick: (v: NewAnswer) => T) => sql.param(batch.map(pick));
+      const result = await db.execute<{ id: string; seq: string | number }>(sql`
+        insert into responses (id, org_id, survey_id, score, comment, consent_to_display, respondent_name, team,
+          touchpoint, employee, channel, language, sentiment, sentiment_score, analysis, guard, created_at, updated_at)
+        select id, org_id, survey_id, score, comment, consent_to_display, respondent_name, team,
+          touchpoint, employee, channel, language, sentiment, sentiment_score, analysis::jsonb, guard::jsonb,
+          created_at, created_at
+        from unnest(${sql.param(ids)}::uuid[], ${column((v) => v.orgId)}::uuid[], ${column((v) => v.surveyId)}::uuid[],
+          ${column((v) => v.score)}::smallint[], ${column((v) => v.comment)}::text[],
+          ${column((v) => v.consentToDisplay)}::boolean[], ${column((v) => v.respondentName)}::text[],
+          ${column((v) => v.team)}::text[], ${column((v) => v.touchpoint)}::text[], ${column((v) => v.employee)}::text[],
+          ${column((v) => v.channel)}::text[], ${column((v) => v.language)}::text[], ${column((v) => v.sentiment)}::text[],
+          ${column((v) => v.sentimentScore)}::real[],
+          ${column((v) => (v.analysis ? JSON.stringify(v.analysis) : null))}::text[],
+          ${column((v) => (v.guard ? JSON.stringify(v.guard) : null))}::text[],
+          ${column((v) => v.createdAt.toISOString())}::timestamptz[])
+          as t(id, org_id, survey_id, score, comment, consent_to_display, respondent_name, team, touchpoint,
+            employee, channel, language, sentiment, sentiment_score, analysis, guard, created_at)
+        returning id, seq`);
+      const seqById = new Map(
+        (result as unknown as { rows: Array<{ id: string; seq: string | number }> }).rows.map(
+          (r) => [r.id, Number(r.seq)],
+        ),
+      );
+      return batch.map((values, i) => {
+        const id = ids[i] as string;
+        const seq = seqById.get(id);
+        if (seq === undefined) throw new Error("insert returned no row for an answer");
+        return {
+          ...values,
+          id,
+          seq,
+          invitationId: null,
+          hiddenAt: null,
+          updatedAt: values.createdAt,
+        };
+      });
     },
     /** Bulk import with set timestamps (demo, back-fill): days it touches are rolled up afresh. */
     async insertMany(values: NewResponse[]): Promise<number> {

@@ -91,6 +91,45 @@ describe("POST /api/v1/surveys/{id}/responses", () => {
     expect(await countRows()).toBe(before);
   });
 
+  it("answers arriving together are written together, each stored as its own caller sent it", async () => {
+    const before = app.services.responses.insertStats();
+    const sent = Array.from({ length: 60 }, (_, i) => ({
+      score: i % 11,
+      comment: `Svar nummer ${i}`,
+      team: `Hold ${i % 7}`,
+      consentToDisplay: i % 2 === 0,
+    }));
+    const answers = await Promise.all(sent.map((payload) => submit(payload)));
+    expect(answers.map((a) => a.statusCode)).toEqual(sent.map(() => 201));
+    const ids = answers.map((a) => a.json().id as string);
+    expect(new Set(ids).size).toBe(sent.length);
+    const rows = await app.database.query<{
+      id: string;
+      score: number;
+      comment: string;
+      team: string;
+      consent_to_display: boolean;
+      seq: string;
+    }>(
+      "select id, score, comment, team, consent_to_display, seq from responses where id = any($1)",
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    sent.forEach((payload, i) => {
+      expect(byId.get(ids[i] as string)).toMatchObject({
+        score: payload.score,
+        comment: payload.comment,
+        team: payload.team,
+        consent_to_display: payload.consentToDisplay,
+      });
+    });
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(sent.length);
+    const after = app.services.responses.insertStats();
+    // Fewer statements than answers: they were grouped (the first may go alone).
+    expect(after.items - before.items).toBe(sent.length);
+    expect(after.batches - before.batches).toBeLessThan(sent.length);
+  });
+
   it("answers 404 for an unknown or malformed survey id", async () => {
     expect((await submit({ score: 5 }, "00000000-0000-4000-8000-000000000000")).statusCode).toBe(
       404,

@@ -2,7 +2,8 @@ import { guardText } from "../../core/guard";
 import type { Db } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import type { SurveysService } from "../surveys";
-import { createResponsesRepo, type ResponseFilter, type ResponseRow } from "./repo";
+import { type BatcherOptions, createBatcher } from "./batcher";
+import { createResponsesRepo, type NewAnswer, type ResponseFilter, type ResponseRow } from "./repo";
 import type { Channel, GuardSummary, ResponseAnalysis } from "./schema";
 
 export type SubmitResponseInput = {
@@ -43,6 +44,11 @@ export type ResponsesDeps = {
   /** Called after an admin hid or showed an answer on the walls. */
   onHiddenChanged?: (orgId: string, responseId: string, hidden: boolean) => void;
   clock?: () => Date;
+  /**
+   * Group commit of new answers (batcher.ts). Default: up to 200 answers a statement and one
+   * statement at a time, which suits PGlite; give a pool more in flight.
+   */
+  batching?: Partial<BatcherOptions>;
 };
 
 const blankToUndefined = (value?: string) => (value?.trim() ? value.trim() : undefined);
@@ -50,6 +56,10 @@ const blankToUndefined = (value?: string) => (value?.trim() ? value.trim() : und
 export function createResponsesService(deps: ResponsesDeps) {
   const repo = createResponsesRepo(deps.db);
   const clock = deps.clock ?? (() => new Date());
+  const inserts = createBatcher<NewAnswer, ResponseRow>((batch) => repo.insertAnswers(batch), {
+    maxBatch: deps.batching?.maxBatch ?? 200,
+    maxInFlight: deps.batching?.maxInFlight ?? 1,
+  });
 
   async function submit(
     surveyId: string,
@@ -97,7 +107,7 @@ export function createResponsesService(deps: ResponsesDeps) {
       edited = Boolean(await repo.byInvitation(invitation.id));
       stored = await repo.upsertByInvitation({ ...values, invitationId: invitation.id });
     } else {
-      stored = await repo.insert(values);
+      stored = await inserts.submit(values);
     }
     deps.onStored?.(stored, { edited });
     return { id: stored.id, edited };
@@ -128,6 +138,9 @@ export function createResponsesService(deps: ResponsesDeps) {
     submit,
     setHidden,
     previousAnswer,
+    /** Waits for answers still being written (shutdown, tests). */
+    drain: () => inserts.drain(),
+    insertStats: () => inserts.stats(),
     list: (filter: ResponseFilter, page: { limit: number; offset: number }) =>
       repo.list(filter, page),
   };
