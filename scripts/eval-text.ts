@@ -4,12 +4,14 @@
 //
 // Sets that may be tuned on: dev.jsonl (the first development set), dev2*.jsonl (written
 // for the second round; dev2b-f were each first run blind, as a check on overfitting, and
-// tuned on afterwards) and holdout.jsonl (held out in the first round, used up once its
-// result was reported). holdout2.jsonl is the current held-out set, written by someone who
-// has not read the code: evaluate it once, when the code is final, and report what it says.
+// tuned on afterwards), holdout.jsonl and holdout2.jsonl (held out in the first and second
+// rounds, each used up once its result was reported) and dev3*.jsonl (written by an outside
+// author for the third round). holdout3.jsonl is the current held-out set, written by
+// someone who has not read the code: it is evaluated only with --final, once, when the code
+// is final, and what it says is reported.
 //
 //   --set NAME     evaluate one set only
-//   --no-heldout   skip the held-out set (use this while tuning)
+//   --final        also evaluate the held-out set (never while tuning)
 //   --errors       print misclassified items, never those of the held-out set
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -254,13 +256,16 @@ const sets: Array<[string, string, string, boolean]> = [
   ["dev2e", "dev2e.jsonl", "dev2-employees.json", false],
   ["dev2f", "dev2f.jsonl", "dev2d-employees.json", false],
   ["holdout", "holdout.jsonl", "holdout-employees.json", false],
-  ["holdout2", "holdout2.jsonl", "holdout2-employees.json", true],
+  // Held out in the second round and reported once (88.0 %, praise F1 0.852); tuned on since.
+  ["holdout2", "holdout2.jsonl", "holdout2-employees.json", false],
+  ["dev3", "dev3.jsonl", "dev3-employees.json", false],
+  ["holdout3", "holdout3.jsonl", "holdout3-employees.json", true],
 ];
-// `--set dev` evaluates one set only; `--no-heldout` skips the held-out set while tuning.
+// `--set dev` evaluates one set only; the held-out set only runs with `--final`.
 const onlyIndex = process.argv.indexOf("--set");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 const reports = [];
-const skipHeldOut = process.argv.includes("--no-heldout");
+const skipHeldOut = !process.argv.includes("--final");
 for (const [name, file, rosterFile, heldOut] of sets) {
   if (only && name !== only) continue;
   if (heldOut && skipHeldOut) continue;
@@ -275,7 +280,19 @@ for (const [name, file, rosterFile, heldOut] of sets) {
     : [];
   reports.push(await evaluate(name, readJsonl(path), roster, heldOut));
 }
+// A tuning run (no --final) keeps the last reported held-out result in the report file.
+const reportPath = join(fixtures, "eval-report.json");
+if (skipHeldOut && existsSync(reportPath)) {
+  const previous = JSON.parse(readFileSync(reportPath, "utf8")) as {
+    reports?: Array<{ heldOut?: boolean; set?: string }>;
+  };
+  for (const kept of previous.reports ?? []) {
+    if (kept.heldOut && !reports.some((r) => r.set === kept.set)) {
+      reports.push(kept as (typeof reports)[number]);
+    }
+  }
+}
 writeFileSync(
-  join(fixtures, "eval-report.json"),
+  reportPath,
   `${JSON.stringify({ targets: TARGETS, summary: reports.map(summaryOf), reports }, null, 2)}\n`,
 );
