@@ -46,5 +46,6 @@ export function httpStatusFor(code: ErrorCode): number {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const invalid = (field: string, message: string) =>
-  new AppError("invalid", `${field}: ${message}`, { field });
+/** `reason` is a stable key a client can translate; the message stays for developers. */
+export const invalid = (field: string, message: string, reason?: string) =>
+  new AppError("invalid", `${field}: ${message}`, reason ? { field, reason } : { field });

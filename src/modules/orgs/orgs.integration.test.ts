@@ -31,6 +31,11 @@ describe("first run", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe("password");
+    // The kind of problem, for the UI to say in Danish; never the input itself.
+    expect(bad.json().error.details).toEqual({
+      issue: { code: "too_small", origin: "string", minimum: expect.any(Number), inclusive: true },
+    });
+    expect(JSON.stringify(bad.json())).not.toContain("short");
 
     const setup = await app.server.inject({
       method: "POST",
@@ -69,6 +74,7 @@ describe("first run", () => {
       },
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toEqual({ reason: "already_set_up" });
   });
 
   it("signs in and out with e-mail and password; a wrong password is 401", async () => {
@@ -208,6 +214,7 @@ describe("users, roles and invitations", () => {
       payload: { name: "jobcenter" },
     });
     expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ field: "name", details: { reason: "name_taken" } });
     const employee = await app.server.inject({
       method: "POST",
       url: "/api/v1/employees",
@@ -255,7 +262,10 @@ describe("users, roles and invitations", () => {
       payload: { name: "X", managerId: foreignId },
     });
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json().error.field).toBe("managerId");
+    expect(foreign.json().error).toMatchObject({
+      field: "managerId",
+      details: { reason: "unknown_employee" },
+    });
     expect(
       (
         await app.server.inject({

@@ -252,7 +252,7 @@ export function registerOrgsRoutes(
       const { managerId } = request.body;
       // The manager is another employee of the same organisation (praise reaches them too).
       if (managerId && !(await orgs.repo.employeeExists(actor.orgId, managerId))) {
-        throw invalid("managerId", "no such employee in this organisation");
+        throw invalid("managerId", "no such employee in this organisation", "unknown_employee");
       }
       const { id } = await orgs.repo.insertEmployee({
         orgId: actor.orgId,

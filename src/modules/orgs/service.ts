@@ -54,12 +54,15 @@ export function createOrgsService(deps: { db: Db }) {
           // Serialise concurrent first-run setups: the second waits, then sees the first.
           await tx.execute(sql`select pg_advisory_xact_lock(727372)`);
           if ((await r.countOrganisations()) > 0) {
-            throw new AppError("conflict", "This installation is already set up; sign in instead");
+            throw new AppError("conflict", "This installation is already set up; sign in instead", {
+              reason: "already_set_up",
+            });
           }
         }
         if (await r.userIdByEmail(input.adminEmail)) {
           throw new AppError("conflict", "adminEmail: a user with this e-mail already exists", {
             field: "email",
+            reason: "email_taken",
           });
         }
         const org = await r.insertOrganisation({
@@ -78,6 +81,7 @@ export function createOrgsService(deps: { db: Db }) {
       if (isUniqueViolation(error))
         throw new AppError("conflict", "email: a user with this e-mail already exists", {
           field: "email",
+          reason: "email_taken",
         });
       throw error;
     }
@@ -133,7 +137,13 @@ export function createOrgsService(deps: { db: Db }) {
         const r = createOrgsRepo(tx);
         if (!(await r.acceptUserInvitation(invitation.id))) throw notFound("Invitation");
         if (await r.userIdByEmail(invitation.email)) {
-          throw new AppError("conflict", "A user with this e-mail already exists; sign in instead");
+          throw new AppError(
+            "conflict",
+            "A user with this e-mail already exists; sign in instead",
+            {
+              reason: "email_taken",
+            },
+          );
         }
         const userId = await insertPasswordUser(tx, {
           email: invitation.email,
@@ -144,7 +154,9 @@ export function createOrgsService(deps: { db: Db }) {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new AppError("conflict", "A user with this e-mail already exists; sign in instead");
+        throw new AppError("conflict", "A user with this e-mail already exists; sign in instead", {
+          reason: "email_taken",
+        });
       throw error;
     }
     return { email: invitation.email };
@@ -155,6 +167,7 @@ export function createOrgsService(deps: { db: Db }) {
     if (!row)
       throw new AppError("conflict", `name: a team called "${name}" already exists`, {
         field: "name",
+        reason: "name_taken",
       });
     return row;
   }
@@ -164,6 +177,7 @@ export function createOrgsService(deps: { db: Db }) {
     if (!row)
       throw new AppError("conflict", `name: a touchpoint called "${name}" already exists`, {
         field: "name",
+        reason: "name_taken",
       });
     return row;
   }

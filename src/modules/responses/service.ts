@@ -72,6 +72,7 @@ export function createResponsesService(deps: ResponsesDeps) {
     if (input.invitation && !invitation) {
       throw new AppError("invalid", "invitation: unknown or not for this survey", {
         field: "invitation",
+        reason: "unknown_invitation",
       });
     }
     const comment = blankToUndefined(input.comment);

@@ -39,6 +39,27 @@ function fieldName(instancePath: string | undefined, params: unknown): string {
   );
 }
 
+/**
+ * What kind of problem a zod issue is, without the input itself (it can be personal data):
+ * enough for a client to say it in the user's language ("at least 2 characters").
+ */
+function issueSummary(
+  validation: { keyword?: string; params?: unknown } | undefined,
+): Record<string, string | number | boolean> | undefined {
+  if (!validation || typeof validation.keyword !== "string") return undefined;
+  const issue = (validation.params ?? {}) as Record<string, unknown>;
+  const summary: Record<string, string | number | boolean> = { code: validation.keyword };
+  for (const key of ["origin", "format", "expected", "inclusive"] as const) {
+    const value = issue[key];
+    if (typeof value === "string" || typeof value === "boolean") summary[key] = value;
+  }
+  for (const key of ["minimum", "maximum"] as const) {
+    const value = issue[key];
+    if (typeof value === "number" || typeof value === "bigint") summary[key] = Number(value);
+  }
+  return summary;
+}
+
 export async function createHttpServer(options: { logger: Logger; trustProxy: boolean }) {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -57,7 +78,10 @@ export async function createHttpServer(options: { logger: Logger; trustProxy: bo
       const first = error.validation[0];
       const field = fieldName(first?.instancePath, first?.params);
       const message = `${field || error.validationContext || "request"}: ${first?.message ?? "is invalid"}`;
-      return reply.status(400).send(errorBody("invalid", message, field || undefined));
+      const issue = issueSummary(first);
+      return reply
+        .status(400)
+        .send(errorBody("invalid", message, field || undefined, issue ? { issue } : undefined));
     }
     if (error instanceof AppError) {
       const status = httpStatusFor(error.code);
