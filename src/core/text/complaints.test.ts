@@ -183,3 +183,138 @@ describe("irony", () => {
     expectLabels([["Clean, punctual, wifi. Love it", "positive"]], "en");
   });
 });
+
+describe("third-round rules", () => {
+  it("keeps a complaint that nobody spoke about a complaint", () => {
+    expectLabels([["Ingen sagde noget om forsinkelsen", "negative"]], "da");
+  });
+
+  it("lets 'uden at' negate the verb phrase after it", () => {
+    expectLabels([["Hun afviste lånet uden at kigge ordentligt på budgettet", "negative"]], "da");
+  });
+
+  it("reads the owner's own slip as no complaint", () => {
+    expectLabels(
+      [
+        ["Hun hjalp mig med at finde min glemte taske", "positive"],
+        ["Jeg tror min søn har glemt sin hue i bussen", "neutral"],
+      ],
+      "da",
+    );
+  });
+
+  it("reads 'zero' as none and idioms of worth, mixed and lukewarm verdicts", () => {
+    expectLabels(
+      [
+        ["Rådgivningen er nul værd", "negative"],
+        ["Jeg har sendt tre mails og fået nul svar", "negative"],
+        ["Det var både godt og skidt", "neutral"],
+        ["Ikke noget at klage over, men heller ikke noget særligt", "neutral"],
+        ["Ikke én eneste forsinkelse i hele januar. Det har jeg aldrig oplevet før 👏", "positive"],
+        ["Kasper var en stor hjælp", "positive"],
+        ["Han burde finde sig et andet job", "negative"],
+      ],
+      "da",
+    );
+  });
+
+  it("does not complain about a service repeated for the writer", () => {
+    expectLabels(
+      [
+        ["Hun har ringet til mig flere gange for at høre hvordan det gik", "neutral"],
+        ["Jeg har ringet fire gange", "negative"],
+      ],
+      "da",
+    );
+  });
+
+  it("treats trouble someone explains as the topic", () => {
+    expectLabels([["Hun kom rundt og forklarede forsinkelsen", "positive"]], "da");
+  });
+
+  it("gives family helping the writer no credit to the organisation", () => {
+    expectLabels([["Mit barnebarn hjalp mig med at bestille billetten", "neutral"]], "da");
+    expectLabels([["My colleague Joy and I took the train today", "neutral"]], "en");
+  });
+
+  it("scores 'patient' as praise only as an adjective", () => {
+    expectLabels(
+      [
+        ["First time using patient transport", "neutral"],
+        ["She was so patient with my mother", "positive"],
+        ["He keeps forgetting what we agreed", "negative"],
+      ],
+      "en",
+    );
+  });
+
+  it("reads things that could not be had or were not told as complaints", () => {
+    expectLabels(
+      [
+        ["Kunne ikke få en tolk", "negative"],
+        ["Jeg kan ikke få nok af den service", "positive"],
+        ["fik ikke noget at vide om bivirkningerne", "negative"],
+        ["Der er ingen vejledning", "negative"],
+        ["Min far blev udskrevet alt for tidligt", "negative"],
+        ["Svært at svare på", "neutral"],
+        ["Middelmådig oplevelse", "neutral"],
+        ["Har aldrig haft grund til at klage", "positive"],
+        ["Blev mødt med respekt", "positive"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["Couldn't log in to the online bank for three days", "negative"],
+        ["They handled everything", "positive"],
+      ],
+      "en",
+    );
+  });
+
+  it("reads idioms of praise and of complaints not taken seriously", () => {
+    expectLabels(
+      [
+        ["Mikkel fik strømmen tilbage. Kan ikke takke nok", "positive"],
+        ["Tog ikke min klage alvorligt", "negative"],
+        ["Han tager ikke klager seriøst", "negative"],
+        ["De er et makkerpar uden lige", "positive"],
+        ["Hun er blevet alt for hård på sit hold", "negative"],
+        ["Hun lovede at ringe, det gjorde hun ikke", "negative"],
+      ],
+      "da",
+    );
+    expectLabels([["She was so encouraging", "positive"]], "en");
+  });
+
+  it("lets a fact after 'men' complain even after praise before it", () => {
+    expectLabels(
+      [["Han er sød nok, men han har lovet at fikse døren siden marts", "negative"]],
+      "da",
+    );
+  });
+
+  it("reads outages, staffing and auto-replies as complaints, and lukewarm words as neutral", () => {
+    expectLabels(
+      [
+        ["Strømmen har været væk i to dage", "negative"],
+        ["Vaskeriet er ude af drift igen", "negative"],
+        ["Børnehaven mangler personale", "negative"],
+        ["Jeg har skrevet tre mails og fået et automatisk svar", "negative"],
+        ["Ikke just kundevenligt at lukke receptionen i weekenden", "negative"],
+        ["Fin nok lejlighed", "neutral"],
+        ["Alt fungerer", "positive"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["The hot water has been out for two days", "negative"],
+        ["They told us our son would start in August. It's October", "negative"],
+        ["This place has gone downhill since the renovation", "negative"],
+        ["Meh", "neutral"],
+      ],
+      "en",
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { detectLanguage } from "./language";
 import { DA_MARKERS, EN_MARKERS } from "./lexicon/function-words";
-import { NAME_FOLLOWERS, NAME_WORDS } from "./lexicon/name-words";
+import { NAME_FOLLOWERS, NAME_WORDS, NAME_WORDS_DA, NAME_WORDS_EN } from "./lexicon/name-words";
+import { KIN_WORDS } from "./lexicon/rules";
 import { inLexicon, type LexiconLanguage } from "./lookup";
 import { type AnalyzedText, analyzeTokens, NEUTRAL_BAND, type SentimentLabel } from "./sentiment";
 import { foldName, type Span, splitSentences, type Token, tokenize } from "./tokenize";
@@ -21,7 +22,7 @@ export type EmployeeMention = {
 /** Compiled once per organisation; `find` is then linear in the text. */
 export type EmployeeMatcher = { find(text: string): EmployeeMention[] };
 
-type FormKind = "full" | "first" | "nick" | "initial";
+type FormKind = "full" | "first" | "nick" | "initial" | "surname";
 
 type NameForm = {
   employee: EmployeeRef;
@@ -57,6 +58,10 @@ function spellings(part: string): Set<string> {
     [/æ/g, "e"],
     [/å/g, "a"],
     [/å/g, "aa"],
+    // "Aagaard" is also written "Ågaard"; "O'Neill" also "ONeill".
+    [/aa/g, "å"],
+    [/aa/, "å"],
+    [/'/g, ""],
   ];
   for (const [re, to] of swaps) {
     for (const value of [...out]) if (re.test(value)) out.add(value.replace(re, to));
@@ -75,6 +80,23 @@ function isOrdinaryWord(folded: string): boolean {
     isFunctionWord(folded) ||
     inLexicon(folded, "da") ||
     inLexicon(folded, "en")
+  );
+}
+
+/**
+ * Whether a name part is an ordinary word in this text. English name-words that Danish
+ * lacks are names in a Danish text ("drew er en legende", "Hope er for vild"); Danish
+ * texts borrow few English words, while English texts use many a Danish name-word
+ * ("line", "storm", "else"), so the relief goes one way only.
+ */
+function isWordIn(folded: string, language?: LexiconLanguage): boolean {
+  if (!isOrdinaryWord(folded)) return false;
+  if (language !== "da") return true;
+  return (
+    NAME_WORDS_DA.has(folded) ||
+    DA_MARKERS.has(folded) ||
+    inLexicon(folded, "da") ||
+    !NAME_WORDS_EN.has(folded)
   );
 }
 
@@ -117,6 +139,13 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
     }
     ownParts.set(employee.id, own);
   }
+  const surnames = new Map<string, number>();
+  for (const employee of employees) {
+    const parts = splitName(employee.name);
+    if (parts.length < 2) continue;
+    const key = foldName(parts[parts.length - 1] as string);
+    surnames.set(key, (surnames.get(key) ?? 0) + 1);
+  }
   const onlyFor = (map: Map<string, Set<string>>, key: string, id: string) => {
     const set = map.get(key);
     return !!set && set.size === 1 && set.has(id);
@@ -150,8 +179,9 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
       if (withHyphensSplit.length !== parts.length) addForm(employee, "full", withHyphensSplit);
       if (parts.length >= 3) {
         addForm(employee, "full", [first, last]);
-        // "Lars Bo", "Jens Christian": first and middle name.
+        // "Lars Bo", "Jens Christian": first and middle name, also hyphenated ("Karl-Johan").
         addForm(employee, "full", [first, parts[1] as string]);
+        addForm(employee, "full", [`${first}-${parts[1] as string}`]);
       }
       // "Lars N.": first name and the initial of the surname, when that tells them apart.
       const initial = foldName(last).charAt(0);
@@ -164,7 +194,21 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
     const firstKey = foldName(first);
     if (onlyFor(callers, firstKey, employee.id)) {
       addForm(employee, "first", [first]);
-      if (first.includes("-")) addForm(employee, "first", first.split("-").filter(Boolean));
+      if (first.includes("-")) {
+        addForm(employee, "first", first.split("-").filter(Boolean));
+        // "Maibritt", "Annemarie": a double first name written as one word.
+        addForm(employee, "first", [first.replace(/-/g, "")]);
+      }
+    }
+    // "Dr. Whitfield", "overlæge krog", "Brinch gider ikke": a surname no colleague shares.
+    const surnameKey = parts.length >= 2 ? foldName(last) : "";
+    if (
+      surnameKey.length >= 3 &&
+      (surnames.get(surnameKey) ?? 0) === 1 &&
+      !callers.has(surnameKey) &&
+      !COMMON_SURNAMES.has(surnameKey)
+    ) {
+      addForm(employee, "surname", [last]);
     }
     for (const nick of employee.nicknames ?? []) {
       const nickKey = foldName(nick.trim());
@@ -192,6 +236,38 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
   return matcher;
 }
 
+/**
+ * The commonest Danish and English surnames are shared by so many people that alone they
+ * name someone else ("Mrs Larsen", "Larsens Plads").
+ */
+const COMMON_SURNAMES = new Set(
+  (
+    "jensen nielsen hansen pedersen andersen christensen larsen sørensen rasmussen jørgensen " +
+    "petersen madsen kristensen olsen thomsen christiansen poulsen johansen møller mortensen " +
+    "knudsen jakobsen jacobsen mikkelsen olesen frederiksen laursen henriksen schmidt eriksen " +
+    "kristiansen clausen simonsen svendsen andreasen iversen jeppesen mogensen jespersen " +
+    "nissen lauridsen frandsen jepsen carlsen jessen christoffersen bertelsen lassen " +
+    "gregersen johnsen steffensen kjeldsen lauritsen danielsen mathiasen andresen mathiesen " +
+    "smith jones williams brown taylor johnson wilson davies evans thomas roberts walker " +
+    "wright robinson thompson white hughes edwards green hall wood harris lewis martin " +
+    "jackson clarke clark turner hill scott cooper morris ward moore king watson baker"
+  ).split(" "),
+);
+
+/** Titles and roles that mark the next word as a person's name: "Dr. Whitfield", "overlæge krog". */
+/** "Driftschef Ploug", "afdelingsleder Bak": a head of something, by the end of the word. */
+const TITLE_ENDINGS = /(chef|chefen|leder|lederen|direktør|direktøren)$/;
+
+const NAME_TITLES = new Set(
+  (
+    "dr doktor doctor overlæge læge lægen sygeplejerske sygeplejersken nurse professor prof " +
+    "mr mrs ms miss hr fru frk chauffør chaufføren driver rådgiver rådgiveren advisor " +
+    "jordemoder jordemoderen portør portøren sagsbehandler sagsbehandleren træner træneren " +
+    "instruktør instruktøren vicevært viceværten pedel pedellen formand formanden pædagog " +
+    "pædagogen coach trainer instructor teacher manager caretaker officer"
+  ).split(" "),
+);
+
 /** Folded forms of a token, with possessive endings ("Karins", "Julie's", "Lars'") removed. */
 function tokenKeys(token: Token): { key: string; possessive: boolean }[] {
   const folded = foldName(token.lower);
@@ -217,9 +293,11 @@ function isCapitalised(token: Token): boolean {
 
 /** Words that are often capitalised mid-sentence in chat ("Tak Julie Du er den bedste"). */
 const CAPITALISED_COMMON = new Set(
-  "du dig din dit dine hun han hende ham vi de dem jeg i tak hej you she he we they thanks thank hi hey ps".split(
-    " ",
-  ),
+  (
+    "du dig din dit dine hun han hende ham vi de dem jeg i tak hej you she he we they thanks " +
+    "thank hi hey ps monday tuesday wednesday thursday friday saturday sunday january " +
+    "february march april may june july august september october november december"
+  ).split(" "),
 );
 
 /**
@@ -253,11 +331,13 @@ function matchAt(
   sentenceStart: number,
   sentenceEnd: number,
   compiled: CompiledRoster,
+  language?: LexiconLanguage,
 ): number | undefined {
   const n = form.parts.length;
   let j = i;
   let capitals = 0;
   let apostrophe = false;
+  let lastKey = "";
   for (let k = 0; k < n; k++) {
     const token = tokens[j];
     if (token?.kind !== "word" || j >= sentenceEnd) return undefined;
@@ -268,6 +348,7 @@ function matchAt(
     if (!hit) return undefined;
     if (hit.possessive && /['’]/.test(token.text)) apostrophe = true;
     if (isCapitalised(token)) capitals++;
+    lastKey = hit.key;
     j++;
   }
   const lastToken = j - 1;
@@ -279,29 +360,125 @@ function matchAt(
   if (n === 1 && isForeignName(next, compiled.ownParts.get(form.employee.id), compiled)) {
     return undefined;
   }
-  if (form.isWordLike) {
+  const first = tokens[i] as Token;
+  const before = wordBefore(tokens, i);
+  // "min datter Liv", "my colleague Joy": a relative or friend with a colleague's name.
+  if (n === 1 && before && KIN_WORDS.has(before.lower)) return undefined;
+  if (form.kind === "surname") {
+    // "Dr. Whitfield", "overlæge krog": a title makes any surname a name.
+    if (before && (NAME_TITLES.has(before.lower) || TITLE_ENDINGS.test(before.lower)))
+      return lastToken;
+    // Otherwise only a capitalised surname that is no word ("Brinch gider ikke ...") and
+    // no other first name before it ("Peter Whitfield" is someone else, "Chris Dunne" is
+    // Christopher Dunne).
+    if (!isCapitalised(first) || isWordIn(lastKey, language)) return undefined;
+    if (
+      before &&
+      before.end + 1 >= first.start &&
+      isForeignName(before, undefined, compiled) &&
+      !isShortFormOf(before, form.employee)
+    )
+      return undefined;
+    return lastToken;
+  }
+  // "Bjorn" is no word even though "bjørn" is, and "drew" no Danish one: the spelling
+  // written, in the text's language, decides.
+  if (form.isWordLike && (n > 1 || isWordIn(lastKey, language))) {
+    // "tak til bamse for hjælpen": whom one thanks is a person, capital or not.
+    if (n === 1 && isThanked(tokens, i)) return lastToken;
     if (capitals === 0) return undefined;
     if (n === 1) {
-      const token = tokens[i] as Token;
+      const token = first;
       if (!isCapitalised(token)) return undefined;
       // Sentence-initial capitals prove nothing: "Glad for hjælpen", "Hans hjælp".
       const isSentenceInitial = firstWordIndex(tokens, sentenceStart, sentenceEnd) === i;
-      if (isSentenceInitial && !apostrophe) {
-        const next = tokens[i + 1];
+      // Danish plurals seldom end in -s: "Livs ro", "Bjørns humør" are possessives.
+      const keys = tokenKeys(token);
+      const exact = keys[0] && (form.parts[0] as ReadonlySet<string>).has(keys[0].key);
+      const nextToken = tokens[i + 1];
+      const danishPossessive =
+        !exact &&
+        language === "da" &&
+        nextToken?.kind === "word" &&
+        !isCapitalised(nextToken) &&
+        !isWordIn(foldName(token.lower), language);
+      if (isSentenceInitial && !apostrophe && !danishPossessive) {
         const followerOk =
-          !next ||
+          !nextToken ||
           i + 1 >= sentenceEnd ||
-          (next.kind === "punct" && /^[,!:.?…-]/.test(next.text)) ||
-          (next.kind === "word" && NAME_FOLLOWERS.has(next.lower));
+          (nextToken.kind === "punct" && /^[,!:.?…-]/.test(nextToken.text)) ||
+          nextToken.kind === "emoji" ||
+          nextToken.kind === "emoticon" ||
+          (nextToken.kind === "word" && isNameFollower(tokens, i + 1, language));
         if (!followerOk) return undefined;
       }
       // A plain -s possessive of a word-like name is too often a plural ("roses").
-      const keys = tokenKeys(token);
-      const exact = keys[0] && (form.parts[0] as ReadonlySet<string>).has(keys[0].key);
-      if (!exact && !apostrophe && isSentenceInitial) return undefined;
+      if (!exact && !apostrophe && isSentenceInitial && !danishPossessive) return undefined;
     }
   }
   return lastToken;
+}
+
+const COORDINATORS = new Set(["og", "and", "&"]);
+/** English present tenses that follow a name ("Grace deserves"); not any "-s" ("Hope things"). */
+const EN_PRESENT = new Set(
+  (
+    "deserves knows helps makes takes gives keeps gets goes says works cares listens explains " +
+    "remembers treats handles runs drives answers smiles understands rocks always never"
+  ).split(" "),
+);
+const EN_PAST_IRREGULAR = new Set(
+  "got took made gave came went saw kept sat stood drove brought found left met told spent".split(
+    " ",
+  ),
+);
+
+/**
+ * What may follow a sentence-initial name that is also a word: a verb ("Bo var", "Tage
+ * picked me up", "Bjørn kørte", "Ulla fortjener"), or "og" before another capitalised name ("Liv og Mai-Britt",
+ * not "Liv og glade dage").
+ */
+function isNameFollower(tokens: Token[], j: number, language?: LexiconLanguage): boolean {
+  const token = tokens[j] as Token;
+  if (COORDINATORS.has(token.lower)) {
+    const after = tokens[j + 1];
+    return after?.kind === "word" && isCapitalised(after);
+  }
+  if (NAME_FOLLOWERS.has(token.lower)) return true;
+  if (language !== "da" && EN_PAST_IRREGULAR.has(token.lower)) return true;
+  if (isCapitalised(token) || token.lower.length < 4) return false;
+  if (isFunctionWord(foldName(token.lower))) return false;
+  // A past tense: Danish "-ede"/"-te", English "-ed" or a common irregular one.
+  if (language !== "en" && /(ede|[^e]te)$/.test(token.lower)) return true;
+  if (language !== "da" && /[^e]ed$/.test(token.lower)) return true;
+  // A present tense: Danish "-er" ("Ulla fortjener"), a common English one ("Grace deserves").
+  if (language === "da" && /[^e]er$/.test(token.lower)) return true;
+  if (language === "en" && EN_PRESENT.has(token.lower)) return true;
+  return false;
+}
+
+/** "tak til X", "thanks to X", "thank you X": the word after names a person. */
+function isThanked(tokens: Token[], i: number): boolean {
+  const a = tokens[i - 2]?.lower;
+  const b = tokens[i - 1]?.lower;
+  return (
+    (a === "tak" && b === "til") || (a === "thanks" && b === "to") || (a === "thank" && b === "you")
+  );
+}
+
+/** "Chris" before "Dunne" is Christopher Dunne: a short form of the first name. */
+function isShortFormOf(token: Token, employee: EmployeeRef): boolean {
+  const first = foldName(splitName(employee.name)[0] ?? "");
+  const short = foldName(token.lower);
+  return short.length >= 3 && short.length < first.length && first.startsWith(short);
+}
+
+/** The word before token `i`, across a title's full stop ("Dr. Whitfield"). */
+function wordBefore(tokens: Token[], i: number): Token | undefined {
+  let j = i - 1;
+  if (tokens[j]?.text === ".") j--;
+  const token = tokens[j];
+  return token?.kind === "word" ? token : undefined;
 }
 
 function firstWordIndex(tokens: Token[], start: number, end: number): number {
@@ -314,6 +491,7 @@ export function matchNames(
   matcher: EmployeeMatcher,
   tokens: Token[],
   sentences: Span[],
+  language?: LexiconLanguage,
 ): NameMatch[] | undefined {
   const compiled = compiledRosters.get(matcher);
   if (!compiled) return undefined;
@@ -331,7 +509,7 @@ export function matchNames(
         if (!forms) continue;
         for (const form of forms) {
           if (best && best.last - i + 1 >= form.parts.length) break;
-          const last = matchAt(tokens, i, form, span.start, span.end, compiled);
+          const last = matchAt(tokens, i, form, span.start, span.end, compiled, language);
           if (last !== undefined && (!best || last > best.last)) best = { form, last };
         }
       }
@@ -435,9 +613,12 @@ const PLURAL_PRONOUNS = new Set(["de", "dem", "deres", "begge", "they", "them", 
 /** A following sentence this short is a verdict on what came before: "Sådan!", "Top!". */
 const SHORT_VERDICT_WORDS = 5;
 
-function sumIn(doc: AnalyzedText, from: number, to: number): number {
+function sumIn(doc: AnalyzedText, from: number, to: number, ownWeight = false): number {
   let sum = 0;
-  for (const c of doc.contributions) if (c.firstToken >= from && c.firstToken < to) sum += c.weight;
+  for (const c of doc.contributions) {
+    if (c.firstToken < from || c.firstToken >= to) continue;
+    sum += ownWeight && c.contrast ? c.weight / c.contrast : c.weight;
+  }
   return sum;
 }
 
@@ -493,7 +674,9 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
   for (const [s, list] of bySentence) {
     const span = sentences[s] as Span;
     const clauses = list.map((_match, k) => clauseOf(tokens, span, list, k));
-    const sums = clauses.map(([from, to]) => sumIn(doc, from, to));
+    const sums = clauses.map(([from, to], k) =>
+      sumIn(doc, from, to, !spansContrast(tokens, list[k] as NameMatch, from, to)),
+    );
     list.forEach((match, k) => {
       let sum = sums[k] as number;
       let scope = Scope.Clause;
@@ -509,7 +692,8 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
           scope = Scope.Contrast;
         }
       }
-      if (!isPolar(sum)) {
+      const appointment = isAppointment(tokens, match);
+      if (!isPolar(sum) && !appointment) {
         const following = followingVerdict(doc, s, match, list, k === list.length - 1);
         if (isPolar(following)) {
           sum = following;
@@ -517,11 +701,30 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
         }
       }
       if (!isPolar(sum)) {
+        const opposite = contrastedAcrossSentences(doc, s, bySentence, k);
+        if (opposite !== 0) {
+          sum = -Math.sign(opposite) * NEUTRAL_BAND;
+          scope = Scope.Contrast;
+        }
+      }
+      if (!isPolar(sum)) {
+        // The sentence, less what its other names' own clauses say: "Anders var på ferie,
+        // så Dorthe tog over og klarede det" praises Dorthe only.
         sum = sumIn(doc, span.start, span.end);
+        list.forEach((other, o) => {
+          const [from, to] = clauses[o] as [number, number];
+          if (
+            o !== k &&
+            other.employee.id !== match.employee.id &&
+            isPolar(sums[o] as number) &&
+            commaBetween(tokens, match, other)
+          )
+            sum -= sumIn(doc, from, to);
+        });
         scope = Scope.Sentence;
       }
       // A text about one person: an otherwise neutral mention takes the text's verdict.
-      if (!isPolar(sum) && singlePerson) {
+      if (!isPolar(sum) && singlePerson && !appointment) {
         sum = doc.sum;
         scope = Scope.Text;
       }
@@ -543,6 +746,14 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
       start: (tokens[match.firstToken] as Token).start,
       end: (tokens[match.lastToken] as Token).end,
     }));
+}
+
+/**
+ * "Jeg havde tid hos Miles Whitfield kl 9, men ...": the person one has an appointment
+ * with is only where the rest of the text happened.
+ */
+function isAppointment(tokens: Token[], match: NameMatch): boolean {
+  return wordBefore(tokens, match.firstToken)?.lower === "hos";
 }
 
 function isBetter(a: Scored, b: Scored): boolean {
@@ -577,11 +788,36 @@ function clauseOf(tokens: Token[], span: Span, list: NameMatch[], k: number): [n
   }
   for (let t = match.lastToken + 1; t < to; t++) {
     if (CONTRASTS.has((tokens[t] as Token).lower)) {
+      // "Bjarne er sød nok, men han har lovet ...": a pronoun after "men" carries the
+      // same person on, and the clause after "men" decides.
+      const after = tokens[t + 1];
+      if (!next && after?.kind === "word" && SUBJECT_PRONOUNS.has(after.lower)) break;
       to = t;
       break;
     }
   }
   return [from, to];
+}
+
+const SUBJECT_PRONOUNS = new Set(["han", "hun", "he", "she"]);
+
+/** Whether a name's clause runs on past a "men"/"but" (see `clauseOf`). */
+function spansContrast(tokens: Token[], match: NameMatch, from: number, to: number): boolean {
+  for (let t = Math.max(from, match.lastToken + 1); t < to; t++) {
+    if (CONTRASTS.has((tokens[t] as Token).lower)) return true;
+  }
+  return false;
+}
+
+/** Whether a comma or semicolon separates two names ("X var på ferie, så Y ..."). */
+function commaBetween(tokens: Token[], a: NameMatch, b: NameMatch): boolean {
+  const [from, to] =
+    a.firstToken < b.firstToken ? [a.lastToken, b.firstToken] : [b.lastToken, a.firstToken];
+  for (let t = from + 1; t < to; t++) {
+    const text = (tokens[t] as Token).text;
+    if (text === "," || text === ";") return true;
+  }
+  return false;
 }
 
 function onlyCoordination(tokens: Token[], a: NameMatch, b: NameMatch): boolean {
@@ -590,6 +826,35 @@ function onlyCoordination(tokens: Token[], a: NameMatch, b: NameMatch): boolean 
     if (!COORDINATION.has((tokens[t] as Token).lower)) return false;
   }
   return true;
+}
+
+/** Sentence adverbs that set a person against the one named before: "X derimod ...". */
+const SENTENCE_CONTRASTS = new Set(["derimod", "however"]);
+
+/**
+ * "Ulla var sød. Anders Krog derimod sagde tre sætninger og gik": the only name of a
+ * sentence with "derimod"/"however" is the opposite of a polar name in the sentence before.
+ */
+function contrastedAcrossSentences(
+  doc: AnalyzedText,
+  s: number,
+  bySentence: Map<number, NameMatch[]>,
+  k: number,
+): number {
+  const list = bySentence.get(s) ?? [];
+  const previous = bySentence.get(s - 1);
+  if (list.length !== 1 || k !== 0 || !previous) return 0;
+  const span = doc.sentences[s] as Span;
+  let marked = false;
+  for (let t = span.start; t < span.end; t++) {
+    const token = doc.tokens[t] as Token;
+    if (SENTENCE_CONTRASTS.has(token.lower)) marked = true;
+    if (token.lower === "gengæld" && doc.tokens[t - 1]?.lower === "til") marked = true;
+  }
+  if (!marked) return 0;
+  const before = doc.sentences[s - 1] as Span;
+  const sum = sumIn(doc, before.start, before.end, true);
+  return isPolar(sum) ? sum : 0;
 }
 
 /** The polar sum of a named neighbour across a "men"/"but", or 0. */
@@ -716,7 +981,7 @@ export function findEmployees(
   sentences: Span[],
   language: LexiconLanguage,
 ): { mentions: EmployeeMention[]; doc: AnalyzedText } | undefined {
-  const matches = matchNames(matcher, tokens, sentences);
+  const matches = matchNames(matcher, tokens, sentences, language);
   if (!matches) return undefined;
   const skip = new Set<number>();
   if (matches.length > 0) {

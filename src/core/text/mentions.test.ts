@@ -98,3 +98,138 @@ describe("who is named", () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe("third-round name rules", () => {
+  const roster2: EmployeeRef[] = [
+    { id: "whitfield", name: "Miles Whitfield" },
+    { id: "krog", name: "Anders Krog" },
+    { id: "brinch", name: "Anders Brinch" },
+    { id: "tage", name: "Tage Hviid" },
+    { id: "susanne", name: "Susanne Højgaard", nicknames: ["Søs"] },
+    { id: "liv", name: "Liv Sandholt" },
+    { id: "maibritt", name: "Mai-Britt Kofoed" },
+    { id: "bjorn", name: "Bjørn Ravn" },
+    { id: "joy", name: "Joy O'Neill" },
+    { id: "christoffer", name: "Christoffer Aagaard", nicknames: ["Stoffer"] },
+    { id: "vibe", name: "Vibe Strand" },
+    { id: "ulla", name: "Ulla Kær" },
+    { id: "dorthe", name: "Dorthe Kjærsgaard" },
+    { id: "hanne", name: "Hanne Larsen" },
+  ];
+  const matcher2 = createEmployeeMatcher(roster2);
+  const found2 = (text: string) => matcher2.find(text).map((m) => `${m.id}:${m.sentiment}`);
+
+  it.each<[string, string[]]>([
+    // a surname no colleague shares, after a title or capitalised and no ordinary word
+    ["Dr. Whitfield var fantastisk", ["whitfield:positive"]],
+    ["overlæge krog var arrogant og lyttede ikke", ["krog:negative"]],
+    ["Brinch gider ikke tale med små kunder som mig", ["brinch:negative"]],
+    ["Peter Whitfield fra naboklinikken ringede", []],
+    ["My neighbour Mrs Larsen says hello", []],
+    // names that are also words, read by the spelling written and the word that follows
+    ["Det plejer at tage en evighed", []],
+    ["Tage picked me up at 7 as planned", ["tage:neutral"]],
+    ["Stoffer got our mortgage approved in record time", ["christoffer:positive"]],
+    ["De stoffer jeg fik gjorde mig svimmel", []],
+    ["Liv og glade dage på afdelingen", []],
+    ["Livs ro gjorde fødslen til en god oplevelse", ["liv:positive"]],
+    ["Bjorn the driver waited for me", ["bjorn:positive"]],
+    // family and colleagues of the writer are someone else
+    ["Min datter Liv blev født her", []],
+    ["My colleague Joy and I took the train", []],
+    ["Min søs og jeg tog toget i dag", []],
+    // spellings: joined double first name, å for aa, no apostrophe
+    ["Maibritt ringede og gav besked om prøvesvarene", ["maibritt:neutral"]],
+    ["Har et møde med Christoffer Ågaard i næste uge", ["christoffer:neutral"]],
+    ["Joy ONeill said she would forward my case", ["joy:neutral"]],
+    ["Ulla fortjener en lønforhøjelse", ["ulla:positive"]],
+  ])("%s", (text, expected) => {
+    expect(found2(text)).toEqual(expected);
+  });
+
+  it.each<[string, string[]]>([
+    // what a person did keeps its weight for that person across "men"
+    [
+      "Ulla var lidt brysk ved skranken, men Vibe løste det hele",
+      ["ulla:negative", "vibe:positive"],
+    ],
+    // "derimod" sets a person against the one named before
+    [
+      "Ulla var sød og forklarede alt. Anders Krog derimod sagde tre sætninger og gik",
+      ["ulla:positive", "krog:negative"],
+    ],
+    // another name's own clause is not this person's verdict
+    [
+      "Anders Brinch var på ferie, så Dorthe Kjærsgaard tog over og klarede det til UG",
+      ["brinch:neutral", "dorthe:positive"],
+    ],
+    // an appointment "hos" someone does not take the text's verdict
+    [
+      "Jeg havde tid hos Miles Whitfield kl 9, men blev først kaldt ind kl 11.30. Ingen sagde noget om forsinkelsen",
+      ["whitfield:neutral"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(found2(text)).toEqual(expected);
+  });
+});
+
+describe("third-round name rules, second roster", () => {
+  const roster3: EmployeeRef[] = [
+    { id: "bjarne", name: "Bjarne Kok", nicknames: ["Bamse"] },
+    { id: "trine-h", name: "Trine Held" },
+    { id: "trine-t", name: "Trine Toft" },
+    { id: "mona", name: "Mona Friis", nicknames: ["Mus"] },
+    { id: "kj", name: "Karl Johan Bak", nicknames: ["Kalle"] },
+    { id: "kit", name: "Christopher Dunne", nicknames: ["Kit"] },
+    { id: "hope", name: "Hope Adeyemi" },
+    { id: "drew", name: "Drew Whitaker" },
+    { id: "henning", name: "Henning Ploug" },
+    { id: "frank", name: "Frank Thygesen" },
+    { id: "lone", name: "Lone Sand" },
+    { id: "gry", name: "Gry Birk" },
+  ];
+  const matcher3 = createEmployeeMatcher(roster3);
+  const found3 = (text: string) => matcher3.find(text).map((m) => `${m.id}:${m.sentiment}`);
+
+  it.each<[string, string[]]>([
+    // nicknames and surnames that are words need a capital ("mus", "kit", "held")
+    ["Der er mus i kælderen IGEN. Hvornår gør I noget??", []],
+    ["Mus er ikke til at slå når det gælder service", ["mona:positive"]],
+    ["Forgot my gym kit once and they charged me for a towel", []],
+    ["Held og lykke med at få fat i nogen på kontoret", []],
+    ["Held up at the front desk for 20 minutes", []],
+    // an English name-word is a name in a Danish text
+    ["drew er en legende 🙌", ["drew:positive"]],
+    ["HOPE ER FOR VILD!!", ["hope:positive"]],
+    // emoji after a sentence-initial name, a weekday after a possessive name
+    ["Lone 🥰🥰", ["lone:positive"]],
+    ["Hope's Thursday spin class is the best", ["hope:positive"]],
+    // whom one thanks is a person, capital or not; present-tense verbs follow a name
+    ["tak til bamse for hjælpen med cyklen", ["bjarne:positive"]],
+    ["Bamse tager sig af nøglerne til vaskeriet", ["bjarne:neutral"]],
+    // short form before a surname, hyphenated double first name, a title by its ending
+    ["Chris Dunne was brilliant today", ["kit:positive"]],
+    ["Karl-Johan was really friendly and fixed the tap", ["kj:positive"]],
+    ["Driftschef Ploug svarede samme dag. Godt gået", ["henning:positive"]],
+    // a rarer -sen surname alone is a name
+    ["Thygesen var utrolig hjælpsom i går", ["frank:positive"]],
+    // a present tense after a sentence-initial name-word; not any "-s" word
+    ["Hope deserves a raise", ["hope:positive"]],
+    ["Hope things improve soon", []],
+    // "10 min" is minutes, not "min" (my)
+    ["Gry starter altid 10 min for sent", ["gry:negative"]],
+  ])("%s", (text, expected) => {
+    expect(found3(text)).toEqual(expected);
+  });
+
+  it.each<[string, string[]]>([
+    // a pronoun after "men" carries the person on; the clause after "men" decides
+    ["Bjarne er sød nok, men han har lovet at fikse vores dør siden marts", ["bjarne:negative"]],
+    // a broken promise is judged as a verdict, not as part of the promise
+    ["Trine Held lovede at ringe tilbage og gjorde det ikke", ["trine-h:negative"]],
+    ["Henning lover og lover. Intet sker.", ["henning:negative"]],
+    ["Bamse gør hvad han kan", ["bjarne:positive"]],
+  ])("%s", (text, expected) => {
+    expect(found3(text)).toEqual(expected);
+  });
+});

@@ -25,6 +25,7 @@ import type { LexiconLanguage } from "./lookup";
 import type { Span, Token } from "./tokenize";
 
 const CLAUSE_BREAK = /[,;:()–—]/;
+const REFLEXIVE_POSSESSIVES = new Set(["sin", "sit", "sine"]);
 const CONTRASTS = new Set(["men", "but"]);
 
 function isWord(token: Token | undefined): token is Token {
@@ -192,6 +193,17 @@ export function isSelfMishap(
 ): boolean {
   const key = surface.toLowerCase();
   if (!SELF_MISHAP.has(key)) return false;
+  // "min glemte taske", "my lost card", "har glemt sin hue": the owner's own slip.
+  const prev = tokens[first - 1];
+  const next = tokens[first + 1];
+  // ("10 min for sent" is minutes, not "my").
+  const owned =
+    isWord(prev) &&
+    first - 1 >= start &&
+    POSSESSIVES.has(prev.lower) &&
+    tokens[first - 2]?.kind !== "number";
+  if (owned) return true;
+  if (isWord(next) && REFLEXIVE_POSSESSIVES.has(next.lower)) return true;
   return hasFirstPersonBefore(tokens, first, start, language);
 }
 
@@ -219,6 +231,27 @@ export function isErrand(tokens: Token[], i: number, span: Span): boolean {
     }
   }
   return false;
+}
+
+const EXPLAIN_VERBS = new Set([
+  "forklarede",
+  "forklarer",
+  "forklare",
+  "forklaret",
+  "explained",
+  "explains",
+  "explain",
+]);
+
+/**
+ * "forklarede forsinkelsen", "explained the delay": the trouble someone explains is what
+ * they explained, not a complaint of its own.
+ */
+export function isExplained(tokens: Token[], i: number, span: Span): boolean {
+  let j = i - 1;
+  if (isWord(tokens[j]) && /^(the|den|det|de)$/.test((tokens[j] as Token).lower)) j--;
+  const verb = tokens[j];
+  return j >= span.start && isWord(verb) && EXPLAIN_VERBS.has(verb.lower);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   INTENSIFIERS,
   IRONIC_APPLAUSE,
   IRONIC_SHORT,
+  KIN_WORDS,
   LONE_NEGATOR_VALUE,
   LONG_UNITS,
   LONG_WAIT_VALUE,
@@ -34,6 +35,7 @@ import {
   PHRASE_FILLERS,
   PHRASES,
   type PhraseEffect,
+  POSSESSIVES,
   PRICE_NOUNS,
   PRICE_UP,
   PRICE_UP_VALUE,
@@ -68,6 +70,7 @@ import {
   hasFirstPersonBefore,
   interjectionOf,
   isErrand,
+  isExplained,
   isSelfMishap,
   isStillComplaint,
   ratingAt,
@@ -94,6 +97,11 @@ export type Contribution = {
   token: string;
   weight: number;
   rules: string[];
+  /**
+   * The factor "men"/"but" applied to the weight. What a person did keeps its own weight
+   * for that person ("Helle var lidt brysk, men ..." is still a complaint about Helle).
+   */
+  contrast?: number;
 };
 
 /** Tokens, sentences and contributions of one text; shared by sentiment and name matching. */
@@ -365,13 +373,29 @@ export function analyzeTokens(
     // The errand ("løste mit problem") and the writer's own slip ("jeg glemte min kode")
     // are not complaints; they leave a pending negation for the word it belongs to.
     if (base < 0 && first === last && isErrand(tokens, first, span)) return;
+    if (base < 0 && first === last && isExplained(tokens, first, span)) return;
+    // "Mit barnebarn hjalp mig" praises no one at the organisation; "my colleague Joy" is
+    // a name.
+    const scored = tokens[first] as Token;
+    if (
+      first === last &&
+      scored.kind === "word" &&
+      first > span.start &&
+      KIN_WORDS.has(tokens[first - 1]?.lower ?? "")
+    ) {
+      if (/^\p{Lu}/u.test(scored.text)) return;
+      // The relative is the subject: the possessive opens the sentence or clause.
+      const opensClause = first - 2 === span.start || tokens[first - 3]?.kind === "punct";
+      if (base > 0 && opensClause && POSSESSIVES.has(tokens[first - 2]?.lower ?? "")) return;
+    }
     if (base < 0 && isSelfMishap(tokens, first, surface, spanStart, language)) return;
     const rules = [rule];
     let negated = false;
     const negator = pending.negator;
     // A subject "nobody" reaches its whole predicate for a good deed left undone, but a
     // complaint further on stays a complaint: "Ingen sagde noget om at den var udsolgt".
-    const nobodyTooFar = !!negator?.nobody && negator.left <= NEGATION_SCOPE && base < 0;
+    // "Ingen sagde noget om forsinkelsen": nobody speaking of a complaint never praises.
+    const nobodyTooFar = !!negator?.nobody && base < 0;
     if (allowNegation && negator && negator.left > 0 && !nobodyTooFar) {
       const lowerFirst = (tokens[first] as Token).lower;
       // "aldrig oplevet så god service", "kunne ikke være mere tilfreds", "couldn't be
@@ -603,7 +627,7 @@ export function analyzeTokens(
         const surface = text.slice(token.start, (tokens[last] as Token).end);
         if (effect.kind === "value") {
           if (effect.value !== 0) {
-            push(i, last, surface, effect.value, "phrase", !effect.fixed);
+            push(i, last, surface, effect.value, "phrase", !effect.fixed, !effect.verdict);
             // "kan ikke anbefale dem nok": the negation belongs to the idiom.
             if (effect.fixed) {
               pending.negator = undefined;
@@ -740,7 +764,13 @@ export function analyzeTokens(
           index: i,
           word,
           // "uden aftale og blev hjulpet": "uden" governs a noun phrase, not the clause.
-          left: word === "uden" || word === "without" ? 2 : NEGATION_SCOPE + 1 + (nobody ? 3 : 0),
+          // "uden at kigge ordentligt på": after "at"/"to" it governs a verb phrase.
+          left:
+            word === "uden" || word === "without"
+              ? following?.lower === "at" || following?.lower === "to"
+                ? NEGATION_SCOPE + 1
+                : 2
+              : NEGATION_SCOPE + 1 + (nobody ? 3 : 0),
           sawSuperlative: false,
           modal: modal || lower === "couldn't" || lower === "can't",
           nobody,
@@ -814,7 +844,13 @@ export function analyzeTokens(
         push(i, i, token.text, unitValue, rule, false, false);
         continue;
       }
-      if (flags & F_REPETITION_UNIT && isRepeatedMany(tokens[i - 1])) {
+      // "har ringet til mig flere gange for at sikre ...": someone else repeating a service
+      // for the writer is no complaint; the writer having to repeat it is.
+      if (
+        flags & F_REPETITION_UNIT &&
+        isRepeatedMany(tokens[i - 1]) &&
+        !servesWriter(tokens, i - 2, span.start)
+      ) {
         push(
           i - 1,
           i,
@@ -824,6 +860,18 @@ export function analyzeTokens(
           false,
           false,
         );
+        continue;
+      }
+      if (lower === "patient" && language !== "da") {
+        // "patient" praises after a copula or degree word ("was so patient"); before a noun
+        // it is the noun ("patient transport").
+        const prev = tokens[i - 1]?.lower ?? "";
+        const next = tokens[i + 1];
+        const noun = next?.kind === "word" && !/^(and|with|but|to|or)$/.test(next.lower);
+        if (!noun || /^(was|is|were|are|be|been|very|so|really|incredibly|extremely)$/.test(prev)) {
+          const hit = lookupWord(lower, language);
+          if (hit) push(i, i, token.text, hit.value, hit.rule);
+        } else tick();
         continue;
       }
       if (lower === "ringe") {
@@ -851,18 +899,43 @@ export function analyzeTokens(
     }
     resetClause();
 
+    // (Before the contrast weights, so a fact after "men" decides as a verdict there would.)
+    // Facts that complain only in a sentence without praise: "Det er nu 3 uger siden",
+    // "Bussen er aflyst igen"; not "Nu har jeg været kunde i 10 år og aldrig haft problemer".
+    // After "men" only the clause that decides counts: "sød nok, men har lovet ... siden marts".
+    let praise = false;
+    for (let k = Math.max(sentenceStartItem, contrastAt); k < items.length; k++) {
+      const item = items[k] as Item;
+      // What was promised ("lovet at fikse") is no praise.
+      // Sarcasm (below) turns praise into a complaint.
+      if (item.weight > 0 && !item.rules.includes("topic") && !sarcasm) praise = true;
+    }
+    if (elapsedAt !== undefined && !praise && !question) {
+      const token = tokens[elapsedAt] as Token;
+      push(elapsedAt, elapsedAt, token.text, ELAPSED_VALUE, "elapsed", false, false);
+    }
+    if (againAt >= 0 && !praise && !question) {
+      if (!hasFirstPersonBefore(tokens, againAt, span.start, language)) {
+        const token = tokens[againAt] as Token;
+        push(againAt, againAt, token.text, AGAIN_VALUE, "again", false, false);
+      }
+    }
     // Contrast: "men"/"but" halves what came before in the sentence and lifts what follows.
     if (contrastAt >= 0) {
       for (let k = sentenceStartItem; k < items.length; k++) {
         const item = items[k] as Item;
-        item.weight *= k < contrastAt ? 0.5 : 1.5;
+        const factor = k < contrastAt ? 0.5 : 1.5;
+        item.weight *= factor;
+        item.contrast = (item.contrast ?? 1) * factor;
         item.rules.push("contrast");
       }
     }
     if (sentenceContrast) {
       for (let k = 0; k < items.length; k++) {
         const item = items[k] as Item;
-        item.weight *= k < sentenceStartItem ? 0.5 : 1.5;
+        const factor = k < sentenceStartItem ? 0.5 : 1.5;
+        item.weight *= factor;
+        item.contrast = (item.contrast ?? 1) * factor;
         item.rules.push("contrast");
       }
     }
@@ -873,22 +946,6 @@ export function analyzeTokens(
           item.weight = -item.weight;
           item.rules.push("sarcasm");
         }
-      }
-    }
-    // Facts that complain only in a sentence without praise: "Det er nu 3 uger siden",
-    // "Bussen er aflyst igen"; not "Nu har jeg været kunde i 10 år og aldrig haft problemer".
-    let praise = false;
-    for (let k = sentenceStartItem; k < items.length; k++) {
-      if ((items[k] as Item).weight > 0) praise = true;
-    }
-    if (elapsedAt !== undefined && !praise && !question) {
-      const token = tokens[elapsedAt] as Token;
-      push(elapsedAt, elapsedAt, token.text, ELAPSED_VALUE, "elapsed", false, false);
-    }
-    if (againAt >= 0 && !praise && !question) {
-      if (!hasFirstPersonBefore(tokens, againAt, span.start, language)) {
-        const token = tokens[againAt] as Token;
-        push(againAt, againAt, token.text, AGAIN_VALUE, "again", false, false);
       }
     }
     // Short praise reads as irony after a complaint unless it is exclaimed ("Super!").
@@ -941,6 +998,7 @@ export function analyzeTokens(
       token: item.token,
       weight: item.weight,
       rules: item.rules,
+      contrast: item.contrast,
     });
   }
   return { text, tokens, sentences, contributions, sum };
@@ -966,6 +1024,23 @@ function hasValueAhead(
     if (hit && (typeof hit.value === "number" ? hit.value : hit.value[0]) !== 0) return true;
     if (LONG_WORDS.has(token.lower) || SHORT_WORDS.has(token.lower)) return true;
     return false;
+  }
+  return false;
+}
+
+const WRITER_OBJECTS = new Set(["mig", "os", "me", "us"]);
+
+/** "ringet til mig", "called me": the writer is the object just before a count. */
+function servesWriter(tokens: Token[], from: number, start: number): boolean {
+  for (let j = from, words = 0; j >= start && words < 2; j--) {
+    const token = tokens[j] as Token;
+    if (token.kind !== "word") return false;
+    words++;
+    if (WRITER_OBJECTS.has(token.lower)) {
+      const subject = tokens[j - 2];
+      // "Jeg har ringet til dem ..." is the writer's own effort; "de har ringet til mig" is not.
+      return !(subject && /^(jeg|i|vi|we)$/.test(subject.lower));
+    }
   }
   return false;
 }

@@ -181,6 +181,8 @@ const ABBREVIATIONS = new Set([
   "vedr",
 ]);
 
+const TITLES = new Set(["dr", "mr", "mrs", "ms"]);
+
 /** Whether a punctuation token ends a sentence. */
 export function isTerminator(tokens: Token[], i: number): boolean {
   const token = tokens[i];
@@ -192,7 +194,14 @@ export function isTerminator(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1];
     // "kl. 8.15", "bl.a.", "fx." do not end a sentence unless a capital follows.
     if (prev && prev.kind === "word" && prev.end === token.start && ABBREVIATIONS.has(prev.lower)) {
-      return !!next && next.kind === "word" && /^\p{Lu}/u.test(next.text) && prev.lower !== "kl";
+      // "kl. 9" and a title before a name ("Dr. Whitfield") never end one.
+      return (
+        !!next &&
+        next.kind === "word" &&
+        /^\p{Lu}/u.test(next.text) &&
+        prev.lower !== "kl" &&
+        !TITLES.has(prev.lower)
+      );
     }
     // A name's initial ("Lars N. var sød") ends no sentence when a lower-case word follows.
     const before = tokens[i - 2];

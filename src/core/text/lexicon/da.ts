@@ -368,7 +368,8 @@ export const DA_LEXICON: Lexicon = {
   skidt: -2,
   sløj: -2,
   ussel: -3,
-  middelmådig: -1.5,
+  // lukewarm, like "middel": a complaint only beside another
+  middelmådig: -0.9,
   mangelfuld: -2.5,
   utilstrækkelig: -2.5,
   ubrugelig: -3,
@@ -850,6 +851,21 @@ export const DA_LEXICON: Lexicon = {
   tvinger: -1.5,
   tvunget: -1.5,
   meningsløst: -2.5,
+  // --- added in the third round: common words of praise and complaint about a person
+  brysk: -2,
+  hidsig: -2.5,
+  skødesløs: -2.5,
+  fræk: -2,
+  engle: 3,
+  velforberedt: 2.5,
+  skulderklap: 2.5,
+  betryggende: 2.5,
+  værdig: [1.5, -2.5],
+  uværdig: -3,
+  højdepunkt: 2.5,
+  velkomne: 2,
+  fup: -3,
+  vejledning: [0, -1.5],
 };
 
 /**

@@ -19,6 +19,8 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   "uden",
   "manglende",
   "mangler",
+  // "nul svar", "nul problemer": zero of a thing is none of it
+  "nul",
   "næppe",
   // en
   "not",
@@ -236,6 +238,12 @@ export const EXCESS_TARGETS: ReadonlySet<string> = new Set([
   "difficult",
   "busy",
   "travlt",
+  "tidligt",
+  "tidlig",
+  "early",
+  "hård",
+  "hårdt",
+  "hårde",
 ]);
 export const EXCESS_VALUE = -2;
 
@@ -531,7 +539,14 @@ export const REPETITION_VALUE = -1.5;
 
 /** What a multi-word expression does. */
 export type PhraseEffect =
-  | { kind: "value"; value: LexValue; final?: boolean; fixed?: boolean }
+  | {
+      kind: "value";
+      value: LexValue;
+      final?: boolean;
+      fixed?: boolean;
+      /** The verdict on a promise or plan just named: "lovede at ringe, og gjorde det ikke". */
+      verdict?: boolean;
+    }
   | { kind: "intensifier"; factor: number; excess?: boolean }
   | { kind: "post-intensifier"; factor: number }
   | { kind: "negator" }
@@ -542,6 +557,8 @@ export type PhraseEffect =
 const v = (value: LexValue): PhraseEffect => ({ kind: "value", value });
 /** A promise to return counts only at the end of its clause: not "I will be back on Monday". */
 const vFinal = (value: LexValue): PhraseEffect => ({ kind: "value", value, final: true });
+/** A verdict on the promise or plan before it, never read as part of that plan. */
+const vVerdict = (value: LexValue): PhraseEffect => ({ kind: "value", value, verdict: true });
 
 /**
  * Multi-word expressions, longest match first. A value of 0 is deliberate: it keeps the
@@ -706,6 +723,7 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["hat af for", v(3)],
   ["kendte sit stof", v(2.5)],
   ["fortjener ros", v(3)],
+  ["en lønforhøjelse", v(2.5)],
   ["fortjener en medalje", v(3)],
   ["var nede", v(-1.5)],
   ["er nede", v(-1.5)],
@@ -921,6 +939,128 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["taget alvorligt", v(2)],
   ["tog mig alvorligt", v(2)],
   ["set og hørt", v(2.5)],
+  ["nul værd", v(-3)],
+  // da: outages, staffing, auto-replies and other complaints stated as facts
+  ["ude af drift", v(-2.5)],
+  ["været væk", v(-1.5)],
+  ["mangler personale", v(-2)],
+  ["for lidt personale", v(-2)],
+  ["automatisk svar", v(-1.5)],
+  ["standardsvar", v(-1.5)],
+  ["savner at", v(-1.5)],
+  ["passer ikke", v(-1.5)],
+  ["uden at nogen", v(-1.5)],
+  ["kan godt pakke sammen", v(-3)],
+  ["pakke sammen", v(-2)],
+  ["gået ned ad bakke", v(-2.5)],
+  ["ansæt flere", v(-2)],
+  ["ikke just", { kind: "negator" }],
+  // da: lukewarm and summary verdicts
+  ["fin nok", v(0.5)],
+  ["den eneste der gør noget", v(2.5)],
+  ["den eneste der gider", v(2.5)],
+  ["alt fungerer", v(2)],
+  ["fortjener en lønforhøjelse", v(3)],
+  ["fortjener ros", v(3)],
+  ["en lønforhøjelse", v(2.5)],
+  // da: idioms of praise for a person
+  ["ikke til at slå", v(3)],
+  ["en gammel skat", v(2.5)],
+  ["er en skat", v(2.5)],
+  ["en knag", v(2.5)],
+  ["uden lige", { kind: "value", value: 3, fixed: true }],
+  ["takke nok", { kind: "value", value: 3, fixed: true }],
+  ["prøvede at hjælpe", v(1.5)],
+  ["forsøgte at hjælpe", v(1.5)],
+  ["ud over hvad man kan forvente", v(3)],
+  ["langt ud over", v(2.5)],
+  ["husker mit navn", v(2)],
+  ["husker ens navn", v(2)],
+  ["blomstret op", v(2.5)],
+  ["blomstrer op", v(2.5)],
+  ["en særlig evne", v(2.5)],
+  ["for vild", v(3)],
+  ["for vildt", v(3)],
+  // da: complaints about a person: promises not kept, complaints not taken seriously
+  ["klage alvorligt", v([1.5, -2.5])],
+  ["klagen alvorligt", v([1.5, -2.5])],
+  ["klager alvorligt", v([1.5, -2.5])],
+  ["klager seriøst", v([1.5, -2.5])],
+  ["klage seriøst", v([1.5, -2.5])],
+  ["og gjorde det ikke", vVerdict(-2)],
+  ["det gjorde hun ikke", vVerdict(-2)],
+  ["det gjorde han ikke", vVerdict(-2)],
+  ["det gjorde de ikke", vVerdict(-2)],
+  ["lover og lover", v(-2)],
+  ["gør hvad han kan", v(2)],
+  ["gør hvad hun kan", v(2)],
+  ["gjorde hvad han kunne", v(2)],
+  ["gjorde hvad hun kunne", v(2)],
+  ["gjorde hvad de kunne", v(2)],
+  ["lovede og lovede", v(-2)],
+  ["intet sker", v(-2)],
+  ["der sker intet", v(-2)],
+  ["der sker ingenting", v(-2)],
+  // da: survey answers that decline to judge
+  ["svært at svare på", v(0)],
+  ["svært at sige", v(0)],
+  // da: things that could not be had or done, a complaint stated as a fact
+  ["kunne ikke få", v(-1.5)],
+  ["kan ikke få", v(-1.5)],
+  ["kan ikke få nok", v(2.5)],
+  ["kunne ikke logge ind", v(-2)],
+  ["kan ikke logge ind", v(-2)],
+  ["kan ikke finde ud af", v(-1.5)],
+  ["fik ikke noget at vide", v(-2)],
+  ["fik intet at vide", v(-2)],
+  ["fik ikke at vide", v(-2)],
+  ["fik ikke besked", v(-2)],
+  ["måtte stå", v(-1.5)],
+  ["uden at spørge", v(-1.5)],
+  ["talte i telefon", v(-1.5)],
+  ["talte i telefon med", v(0)],
+  // da: respect and care shown
+  ["mødt med respekt", v(2.5)],
+  ["behandlet med respekt", v(2.5)],
+  ["holder af", v(2)],
+  ["grund til at klage", v([-1, 2])],
+  ["grund til at skifte", v([-1, 2])],
+  ["klarede det hele", v(2)],
+  ["ordnede det hele", v(2)],
+  ["både godt og skidt", v(0)],
+  ["godt og skidt", v(0)],
+  ["på godt og ondt", v(0)],
+  ["ikke noget særligt", v(-0.5)],
+  ["intet særligt", v(-0.5)],
+  ["ikke noget specielt", v(-0.5)],
+  ["finde sig et andet job", v(-3)],
+  ["finde et andet job", v(-3)],
+  // "Det har jeg aldrig oplevet før": emphasis, it takes the polarity around it
+  ["aldrig oplevet før", { kind: "value", value: 0, fixed: true }],
+  ["en stor hjælp", v(2.5)],
+  ["en kæmpe hjælp", v(3)],
+  ["en god hjælp", v(2.5)],
+  ["sørgede for", v([1.5, -2])],
+  ["så man forstår", v(1.5)],
+  ["så jeg forstod", v(1.5)],
+  ["så jeg kunne forstå", v(1.5)],
+  ["ringede mig op", v([1.5, -2])],
+  ["ringet mig op", v([1.5, -2])],
+  ["humør smitter", v(2.5)],
+  ["smittende humør", v(2.5)],
+  ["betød alverden", v(3)],
+  // da: an appointment "hos" someone is no praise of time taken
+  ["tid hos", v(0)],
+  // da: complaints about a person's manner
+  ["gider ikke", v(-2)],
+  ["gad ikke", v(-2)],
+  ["hård i tonen", v(-2.5)],
+  ["hård ved", v(-2)],
+  ["hårde ord", v(-2)],
+  ["lukkede døren foran", v(-2.5)],
+  ["ikke set en krone", v(-2.5)],
+  ["ikke set en øre", v(-2.5)],
+  ["ikke det jeg havde brug for", v(-2)],
   // da: complaints stated as facts
   ["ingen respons", v(-2)],
   ["ingen reaktion", v(-2)],
@@ -1155,6 +1295,9 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["get your act together", v(-2.5)],
   ["look into this", v(-1.5)],
   ["look into it", v(-1.5)],
+  // "She said she would look into it": a promise reported, not a plea
+  ["would look into it", v(0)],
+  ["will look into it", v(0)],
   ["came to nothing", v(-2.5)],
   ["nearly fell", v(-2)],
   ["almost fell", v(-2)],
@@ -1244,6 +1387,53 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["fell into place", v(2.5)],
   ["worked out", v([1.5, -2])],
   ["got it done", v(2)],
+  ["nothing special", v(-0.5)],
+  ["has been out for", v(-2)],
+  ["have been out for", v(-2)],
+  ["can't get", v(-1.5)],
+  ["hire more", v(-2)],
+  ["gone downhill", v(-2.5)],
+  ["deserves a raise", v(3)],
+  ["deserves a medal", v(3)],
+  ["knows her stuff", v(2.5)],
+  ["knows his stuff", v(2.5)],
+  ["knows their stuff", v(2.5)],
+  ["on top of everything", v(2)],
+  ["on top of things", v(2)],
+  ["took her time with", v(2)],
+  ["took his time with", v(2)],
+  ["glued to his phone", v(-2)],
+  ["glued to her phone", v(-2)],
+  ["glued to their phone", v(-2)],
+  ["tried to help", v(1.5)],
+  ["did what she could", v(2)],
+  ["did what he could", v(2)],
+  ["and never did", vVerdict(-2)],
+  ["but never did", vVerdict(-2)],
+  ["remembers my name", v(2)],
+  ["makes my day", v(3)],
+  ["complaint seriously", v([1.5, -2.5])],
+  ["complaints seriously", v([1.5, -2.5])],
+  ["nothing happens", v(-2)],
+  ["promises and promises", v(-2)],
+  ["couldn't get", v(-1.5)],
+  ["couldn't log in", v(-2)],
+  ["can't log in", v(-2)],
+  ["without any warning", v(-2)],
+  ["treated with respect", v(2.5)],
+  ["handled everything", v(2)],
+  ["find another job", v(-3)],
+  ["find a new job", v(-3)],
+  ["a great help", v(2.5)],
+  ["a big help", v(2.5)],
+  ["a huge help", v(3)],
+  ["meant the world", v(3)],
+  ["made my day", v(3)],
+  ["waited for me", v(2)],
+  ["waited for us", v(2)],
+  ["have to repeat", v(-1.5)],
+  ["had to repeat", v(-1.5)],
+  ["closed the door on", v(-2.5)],
   // en: complaints stated as facts
   ["no response", v(-2)],
   ["radio silence", v(-2.5)],
@@ -1545,6 +1735,8 @@ export const STILL_WORDS: ReadonlySet<string> = new Set(["stadig", "endnu", "sti
 export const STILL_VALUE = -1.5;
 /** Time has passed: a point or a span of time after "nu"/"now"/"siden"/"been". */
 export const ELAPSED_MARKERS: ReadonlySet<string> = new Set([
+  // "They said August. It's October."
+  "it's",
   "nu",
   "now",
   "siden",
@@ -1755,6 +1947,17 @@ export const ERRAND_NOUNS: ReadonlySet<string> = new Set([
   "mistake",
   "mess",
 ]);
+/** Family and friends: "Mit barnebarn hjalp mig" praises no service. */
+export const KIN_WORDS: ReadonlySet<string> = new Set(
+  (
+    "datter søn søster bror mor far mormor farmor morfar farfar barnebarn mand kone kæreste " +
+    "ven veninde kollega nabo svigermor svigerfar svoger svigerinde svigersøn svigerdatter " +
+    "niece nevø fætter kusine onkel moster faster " +
+    "daughter son sister brother mother father mum mom dad husband wife partner boyfriend " +
+    "girlfriend friend colleague neighbour neighbor cousin uncle aunt grandson granddaughter " +
+    "grandmother grandfather nephew"
+  ).split(" "),
+);
 export const POSSESSIVES: ReadonlySet<string> = new Set([
   "min",
   "mit",
