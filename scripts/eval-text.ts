@@ -6,7 +6,7 @@
 // for the second round; dev2b-f were each first run blind, as a check on overfitting, and
 // tuned on afterwards), holdout.jsonl and holdout2.jsonl (held out in the first and second
 // rounds, each used up once its result was reported) and dev3*.jsonl (written by an outside
-// author for the third round). holdout3.jsonl is the current held-out set, written by
+// author for the third round), dev4*.jsonl (outside authors, fourth round). holdout3.jsonl is the current held-out set, written by
 // someone who has not read the code: it is evaluated only with --final, once, when the code
 // is final, and what it says is reported.
 //
@@ -259,6 +259,9 @@ const sets: Array<[string, string, string, boolean]> = [
   // Held out in the second round and reported once (88.0 %, praise F1 0.852); tuned on since.
   ["holdout2", "holdout2.jsonl", "holdout2-employees.json", false],
   ["dev3", "dev3.jsonl", "dev3-employees.json", false],
+  // Fourth round, outside authors: each run once blind (figures kept), then tuned on.
+  ["dev4b", "dev4b.jsonl", "dev4b-employees.json", false],
+  ["dev4a", "dev4a.jsonl", "dev4a-employees.json", false],
   ["holdout3", "holdout3.jsonl", "holdout3-employees.json", true],
 ];
 // `--set dev` evaluates one set only; the held-out set only runs with `--final`.

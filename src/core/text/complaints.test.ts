@@ -318,3 +318,98 @@ describe("third-round rules", () => {
     );
   });
 });
+
+describe("fourth-round rules", () => {
+  it("reads the particle 'godt' after a modal as no praise, 'kan godt lide' as praise", () => {
+    expectLabels(
+      [
+        ["Åbningstiderne kunne godt være længere", "neutral"],
+        ["Kunne godt bruge flere kasser", "neutral"],
+        ["Jeg kan godt lide jer", "positive"],
+      ],
+      "da",
+    );
+  });
+
+  it("reads 'the cleaner' as a noun, not the comparative of 'clean'", () => {
+    expectLabels(
+      [
+        ["The cleaner comes on Mondays", "neutral"],
+        ["The cleaner skipped the bathroom again", "negative"],
+        ["The kitchen is much cleaner now", "positive"],
+      ],
+      "en",
+    );
+  });
+
+  it("lets a negation cover praise right after the praise it negated", () => {
+    expectLabels([["Det er ikke gjort rent ordentligt", "negative"]], "da");
+  });
+
+  it("does not complain about the trouble a person made easier", () => {
+    expectLabels([["They made a stressful move so much easier", "positive"]], "en");
+    expectLabels([["Hun gjorde en svær dag meget lettere", "positive"]], "da");
+  });
+
+  it("reads a point in time ('for 3 uger siden', 'ago') as no wait", () => {
+    expectLabels([["Vi tog imod pakken for 3 uger siden", "neutral"]], "da");
+    expectLabels([["They took my details three weeks ago", "neutral"]], "en");
+  });
+
+  it("keeps a lone 'Nothing' neutral unless something was awaited", () => {
+    expectLabels([["Nothing", "neutral"]], "en");
+    expectLabels([["De lovede at ringe. Intet.", "negative"]], "da");
+  });
+
+  it("reads common idioms of praise, complaint and indifference", () => {
+    expectLabels(
+      [
+        ["Ikke noget at forbedre", "positive"],
+        ["Intet at klage over, intet at juble over", "neutral"],
+        ["Altid kø ved kassen", "negative"],
+        ["Frugten var rådden", "negative"],
+        ["Kan ikke sige nok godt om dem", "positive"],
+        ["Jeg følte mig set for første gang", "positive"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["Milk was out of date", "negative"],
+        ["Had to explain my case to three people", "negative"],
+        ["He checked the radiators without being asked", "positive"],
+        ["You rock", "positive"],
+      ],
+      "en",
+    );
+  });
+
+  it("reads a sentence that opens with a comparative and a noun as a wish", () => {
+    expectLabels(
+      [
+        ["Bedre skiltning til toiletterne", "neutral"],
+        ["Flere kasser åbne", "neutral"],
+        ["Bedre end forventet!", "positive"],
+      ],
+      "da",
+    );
+  });
+
+  it("keeps the state of the writer's own people and pets out of the verdict", () => {
+    expectLabels([["Dyrlægen var så rolig med vores angste hund", "positive"]], "da");
+  });
+
+  it("reads outages, struggles and missing explanations as complaints", () => {
+    expectLabels(
+      [
+        ["Varmen er stadig væk", "negative"],
+        ["Det er en kamp at få fat i nogen", "negative"],
+        ["Han lovede et møde. Det skete aldrig.", "negative"],
+        ["1400 kr i efterregning uden nogen forklaring", "negative"],
+        ["God læge, men 2.800 kr for en konsultation er for meget", "negative"],
+      ],
+      "da",
+    );
+    expectLabels([["The heating has been off for 2 days", "negative"]], "en");
+  });
+});

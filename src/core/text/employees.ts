@@ -182,6 +182,8 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
         // "Lars Bo", "Jens Christian": first and middle name, also hyphenated ("Karl-Johan").
         addForm(employee, "full", [first, parts[1] as string]);
         addForm(employee, "full", [`${first}-${parts[1] as string}`]);
+        // "svendaage", "annemarie": a double first name written as one word.
+        addForm(employee, "full", [`${first}${parts[1] as string}`]);
       }
       // "Lars N.": first name and the initial of the surname, when that tells them apart.
       const initial = foldName(last).charAt(0);
@@ -213,7 +215,9 @@ export function createEmployeeMatcher(employees: EmployeeRef[]): EmployeeMatcher
     for (const nick of employee.nicknames ?? []) {
       const nickKey = foldName(nick.trim());
       if (nickKey === firstKey || !onlyFor(callers, nickKey, employee.id)) continue;
-      addForm(employee, "nick", splitName(nick));
+      const nickParts = splitName(nick);
+      addForm(employee, "nick", nickParts);
+      if (nickParts.length === 2) addForm(employee, "nick", [nickParts.join("")]);
     }
   }
   for (const list of index.values()) list.sort((a, b) => b.parts.length - a.parts.length);
@@ -264,7 +268,7 @@ const NAME_TITLES = new Set(
     "mr mrs ms miss hr fru frk chauffør chaufføren driver rådgiver rådgiveren advisor " +
     "jordemoder jordemoderen portør portøren sagsbehandler sagsbehandleren træner træneren " +
     "instruktør instruktøren vicevært viceværten pedel pedellen formand formanden pædagog " +
-    "pædagogen coach trainer instructor teacher manager caretaker officer"
+    "pædagogen coach trainer instructor teacher manager caretaker officer dyrlæge dyrlægen vet"
   ).split(" "),
 );
 
@@ -364,6 +368,15 @@ function matchAt(
   const before = wordBefore(tokens, i);
   // "min datter Liv", "my colleague Joy": a relative or friend with a colleague's name.
   if (n === 1 && before && KIN_WORDS.has(before.lower)) return undefined;
+  // "er skipper på en kutter", "en vilde": lower case after a copula or article is a noun.
+  if (
+    n === 1 &&
+    before &&
+    !isCapitalised(first) &&
+    before.end + 1 >= first.start &&
+    PREDICATE_WORDS.has(before.lower)
+  )
+    return undefined;
   if (form.kind === "surname") {
     // "Dr. Whitfield", "overlæge krog": a title makes any surname a name.
     if (before && (NAME_TITLES.has(before.lower) || TITLE_ENDINGS.test(before.lower)))
@@ -371,7 +384,23 @@ function matchAt(
     // Otherwise only a capitalised surname that is no word ("Brinch gider ikke ...") and
     // no other first name before it ("Peter Whitfield" is someone else, "Chris Dunne" is
     // Christopher Dunne).
-    if (!isCapitalised(first) || isWordIn(lastKey, language)) return undefined;
+    if (!isCapitalised(first)) return undefined;
+    // A surname that is also a word ("Hjort", "Fugl") is a name only where a name's place
+    // is plain: opening a sentence before a verb ("Hjort er en dygtig dyrlæge"), thanked,
+    // or joined to a colleague's name ("Hjort and Seun", "Seun og Hjort").
+    if (
+      isWordIn(lastKey, language) &&
+      !(
+        (firstWordIndex(tokens, sentenceStart, sentenceEnd) === i &&
+          i + 1 < sentenceEnd &&
+          tokens[i + 1]?.kind === "word" &&
+          !PREPOSITIONS.has(tokens[i + 1]?.lower ?? "") &&
+          isNameFollower(tokens, i + 1, language)) ||
+        isThanked(tokens, i) ||
+        joinedToCallName(tokens, i, sentenceStart, sentenceEnd, compiled)
+      )
+    )
+      return undefined;
     if (
       before &&
       before.end + 1 >= first.start &&
@@ -420,6 +449,10 @@ function matchAt(
 }
 
 const COORDINATORS = new Set(["og", "and", "&"]);
+/** Prepositions follow a name ("Bo fra kommunen") but also a word ("Frost på vejene"). */
+const PREPOSITIONS = new Set(["i", "på", "fra", "ved", "hos", "at", "in", "from", "on"]);
+/** Copulas and articles: a lower-case word after them is a noun, not a name. */
+const PREDICATE_WORDS = new Set(["er", "var", "som", "en", "et", "is", "was", "as", "a", "an"]);
 /** English present tenses that follow a name ("Grace deserves"); not any "-s" ("Hope things"). */
 const EN_PRESENT = new Set(
   (
@@ -455,6 +488,30 @@ function isNameFollower(tokens: Token[], j: number, language?: LexiconLanguage):
   if (language === "da" && /[^e]er$/.test(token.lower)) return true;
   if (language === "en" && EN_PRESENT.has(token.lower)) return true;
   return false;
+}
+
+/** "Hjort og Seun", "Seun and Hjort": a word joined by "og"/"and" to a colleague's call name. */
+function joinedToCallName(
+  tokens: Token[],
+  i: number,
+  start: number,
+  end: number,
+  compiled: CompiledRoster,
+): boolean {
+  const isCallName = (j: number) => {
+    const token = tokens[j];
+    return (
+      j >= start &&
+      j < end &&
+      token?.kind === "word" &&
+      isCapitalised(token) &&
+      compiled.callNames.has(foldName(token.lower))
+    );
+  };
+  return (
+    (COORDINATORS.has(tokens[i + 1]?.lower ?? "") && isCallName(i + 2)) ||
+    (i - 1 > start && COORDINATORS.has(tokens[i - 1]?.lower ?? "") && isCallName(i - 2))
+  );
 }
 
 /** "tak til X", "thanks to X", "thank you X": the word after names a person. */
@@ -692,6 +749,14 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
           scope = Scope.Contrast;
         }
       }
+      // "Huge thanks to Viggo, ... because he was scared", "Tak til Bente": thanked by name.
+      if (!isPolar(sum) || sum < 0) {
+        const thanks = thankedWeight(doc, match);
+        if (thanks > 0) {
+          sum = Math.max(sum, NEUTRAL_BAND, thanks);
+          scope = Scope.Clause;
+        }
+      }
       const appointment = isAppointment(tokens, match);
       if (!isPolar(sum) && !appointment) {
         const following = followingVerdict(doc, s, match, list, k === list.length - 1);
@@ -748,6 +813,27 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
     }));
 }
 
+/** Words right before a name that thank or greet that person: "tak til X", "thanks to X". */
+const THANKS_LINKS = new Set(["til", "to", "you"]);
+
+/**
+ * The weight of a thanks or greeting aimed at the name: "Tak til Bente", "Huge thanks to
+ * Viggo", "Thank you Joy", "Hils Myre". 0 when there is none, or when it was turned
+ * (irony, negation).
+ */
+function thankedWeight(doc: AnalyzedText, match: NameMatch): number {
+  const { tokens } = doc;
+  let j = match.firstToken - 1;
+  if (THANKS_LINKS.has(tokens[j]?.lower ?? "")) j--;
+  if (j < 0 || tokens[j]?.kind !== "word") return 0;
+  for (const c of doc.contributions) {
+    if (c.firstToken <= j && c.lastToken >= j && c.lastToken < match.firstToken) {
+      return c.weight > 0 && !c.rules.includes("negation") ? c.weight : 0;
+    }
+  }
+  return 0;
+}
+
 /**
  * "Jeg havde tid hos Miles Whitfield kl 9, men ...": the person one has an appointment
  * with is only where the rest of the text happened.
@@ -787,11 +873,25 @@ function clauseOf(tokens: Token[], span: Span, list: NameMatch[], k: number): [n
     }
   }
   for (let t = match.lastToken + 1; t < to; t++) {
+    // "Dr Khoury ordered an x-ray straight away and it was broken": after "og"/"and" a new
+    // subject other than a person starts a clause that is not about the name.
+    if (
+      COORDINATORS.has((tokens[t] as Token).lower) &&
+      t > match.lastToken + 1 &&
+      (IMPERSONAL_SUBJECTS.has(tokens[t + 1]?.lower ?? "") ||
+        (tokens[t + 1]?.kind === "word" &&
+          !SINGULAR_PRONOUNS.has(tokens[t + 1]?.lower ?? "") &&
+          !PLURAL_PRONOUNS.has(tokens[t + 1]?.lower ?? "") &&
+          COPULAS.has(tokens[t + 2]?.lower ?? "")))
+    ) {
+      to = t;
+      break;
+    }
     if (CONTRASTS.has((tokens[t] as Token).lower)) {
       // "Bjarne er sød nok, men han har lovet ...": a pronoun after "men" carries the
       // same person on, and the clause after "men" decides.
       const after = tokens[t + 1];
-      if (!next && after?.kind === "word" && SUBJECT_PRONOUNS.has(after.lower)) break;
+      if (!next && after?.kind === "word" && SUBJECT_PRONOUNS.has(after.lower)) continue;
       to = t;
       break;
     }
@@ -800,6 +900,10 @@ function clauseOf(tokens: Token[], span: Span, list: NameMatch[], k: number): [n
 }
 
 const SUBJECT_PRONOUNS = new Set(["han", "hun", "he", "she"]);
+/** "og varmen er stadig væk": a noun and a copula after "og" start a new clause. */
+const COPULAS = new Set(["er", "var", "blev", "is", "was", "were", "are"]);
+/** Subjects that start a clause about a thing, not a person: "og det var", "and it was". */
+const IMPERSONAL_SUBJECTS = new Set(["det", "den", "it", "there", "der"]);
 
 /** Whether a name's clause runs on past a "men"/"but" (see `clauseOf`). */
 function spansContrast(tokens: Token[], match: NameMatch, from: number, to: number): boolean {

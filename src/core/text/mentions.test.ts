@@ -233,3 +233,47 @@ describe("third-round name rules, second roster", () => {
     expect(found3(text)).toEqual(expected);
   });
 });
+
+describe("fourth-round name rules", () => {
+  const roster4: EmployeeRef[] = [
+    { id: "hjort", name: "Villads Hjort" },
+    { id: "ronne", name: "Villads Rønne" },
+    { id: "seun", name: "Oluwaseun Balogun", nicknames: ["Seun"] },
+    { id: "goran", name: "Goran Petrović" },
+    { id: "svend", name: "Svend Aage Holmgaard" },
+    { id: "myre", name: "Bodil Tranberg", nicknames: ["Myre"] },
+    { id: "viggo", name: "Viggo Bager" },
+    { id: "khoury", name: "Rania Khoury" },
+    { id: "ejnar", name: "Ejnar Stub", nicknames: ["Skipper"] },
+  ];
+  const matcher4 = createEmployeeMatcher(roster4);
+  const found4 = (text: string) => matcher4.find(text).map((m) => `${m.id}:${m.sentiment}`);
+
+  it.each<[string, string[]]>([
+    // a surname that is a word: before a verb, after a title, joined to a colleague's name
+    ["Hjort er en dygtig dyrlæge, altid ærlig", ["hjort:positive"]],
+    ["Seun og dyrlæge Hjort var fantastiske", ["seun:positive", "hjort:positive"]],
+    ["Hjort and Seun, thank you for everything", ["hjort:positive", "seun:positive"]],
+    ["Vi så en hjort i skoven", []],
+    // letters without their accents, a double first name written as one word
+    ["Goran Petrovic 👏👏", ["goran:positive"]],
+    ["svendaage er en legende", ["svend:positive"]],
+    // greeted and thanked by name
+    ["Hils Myre! 🐜", ["myre:positive"]],
+    ["Huge thanks to Viggo, who stayed with my dad because he was scared.", ["viggo:positive"]],
+    // a new impersonal subject after "and" ends the name's clause
+    [
+      "Dr Khoury ordered an x-ray straight away and it was broken. She was calm and kind.",
+      ["khoury:positive"],
+    ],
+    // lower case after a copula or an article is a noun
+    ["Min bror er skipper på en fiskekutter", []],
+    // a noun and a copula after "og" start a clause that is not about the person
+    [
+      "Viggo tog mit opkald og var venlig, men han kunne ikke love noget, og varmen er stadig væk.",
+      ["viggo:positive"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(found4(text)).toEqual(expected);
+  });
+});

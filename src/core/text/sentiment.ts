@@ -32,6 +32,7 @@ import {
   OBJECT_PRONOUNS,
   ONLY_VALUE,
   ONLY_WORDS,
+  OWN_STATE_WORDS,
   PHRASE_FILLERS,
   PHRASES,
   type PhraseEffect,
@@ -348,7 +349,7 @@ export function analyzeTokens(
   let againAt = -1;
   let exclamations = 0;
   let sarcasm = false;
-  let lastNegated: { end: number; word: string; nobody: boolean } | undefined;
+  let lastNegated: { end: number; word: string; nobody: boolean; positive?: boolean } | undefined;
   let pending: Pending = { factor: 1, factorRules: [], factorLeft: 0, excess: false };
   let clauseNegators: ClauseNegator[] = [];
   const resetClause = () => {
@@ -389,6 +390,15 @@ export function analyzeTokens(
       if (base > 0 && opensClause && POSSESSIVES.has(tokens[first - 2]?.lower ?? "")) return;
     }
     if (base < 0 && isSelfMishap(tokens, first, surface, spanStart, language)) return;
+    // "vores angste hund", "my anxious son": the state of the writer's own, no complaint.
+    if (
+      base < 0 &&
+      first === last &&
+      first > span.start &&
+      POSSESSIVES.has(tokens[first - 1]?.lower ?? "") &&
+      OWN_STATE_WORDS.has(scored.lower)
+    )
+      return;
     const rules = [rule];
     let negated = false;
     const negator = pending.negator;
@@ -425,7 +435,13 @@ export function analyzeTokens(
       const marked = clauseNegators.find((n) => n.index === negator.index);
       if (marked) marked.resolved = true;
       pending.negator = undefined;
-      if (negated) lastNegated = { end: last, word: negator.word, nobody: negator.nobody };
+      if (negated)
+        lastNegated = {
+          end: last,
+          word: negator.word,
+          nobody: negator.nobody,
+          positive: base < 0 && (typeof value === "number" ? value : value[0]) > 0,
+        };
     }
     // A service word that is neutral alone ("vidste", "svarede") is kept at weight 0, so a
     // later "ikke" can still reach back to it ("vidste ikke noget om min sag").
@@ -483,16 +499,11 @@ export function analyzeTokens(
   }
 
   // Something promised, awaited or missing: time passing then reads as a complaint.
-  let hasExpectation = false;
+  let cues = 0;
   for (const token of tokens) {
-    if (
-      token.kind === "word" &&
-      (EXPECTATION_CUES.has(token.lower) || (flagsOf(token.lower) & F_NEGATOR) !== 0)
-    ) {
-      hasExpectation = true;
-      break;
-    }
+    if (token.kind === "word" && isExpectationCue(token.lower)) cues++;
   }
+  const hasExpectation = cues > 0;
 
   for (sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const span = sentences[sentenceIndex] as Span;
@@ -513,7 +524,12 @@ export function analyzeTokens(
     spanStart = span.start;
     elapsedAt = undefined;
     applause = false;
-    interjection = interjectionOf(tokens, span, hasExpectation);
+    // "Nothing." alone answers a question; it complains only after a cue elsewhere.
+    interjection = interjectionOf(
+      tokens,
+      span,
+      hasExpectation && (span.end - span.start > 4 || cues > cuesIn(tokens, span)),
+    );
     ironicShort = isIronicShort(tokens, span);
     againAt = -1;
     exclamations = 0;
@@ -889,9 +905,62 @@ export function analyzeTokens(
         continue;
       }
 
+      // "Hils Myre!", "hils bente": greeting a colleague by name is warmth.
+      if (lower === "hils" && skip?.has(i + 1)) {
+        push(i, i, token.text, GREETING_VALUE, "greeting", false);
+        continue;
+      }
+      // "kunne godt bruge flere kasser", "det kan godt være": a particle, not praise
+      // ("kan godt lide" is praise).
+      if (
+        lower === "godt" &&
+        GODT_MODALS.has(tokens[i - 1]?.lower ?? "") &&
+        next?.kind === "word" &&
+        next.lower !== "lide" &&
+        i + 1 < span.end
+      ) {
+        tick();
+        continue;
+      }
       const hit = lookupWord(lower, language);
+      if (
+        hit &&
+        hit.rule === "inflection" &&
+        language !== "da" &&
+        lower.endsWith("er") &&
+        isEnglishAgentNoun(tokens, i, span.end)
+      ) {
+        tick();
+        continue;
+      }
+      // "ikke gjort rent ordentligt": the negation covers praise right after praise it negated.
+      if (
+        hit &&
+        lastNegated?.positive &&
+        lastNegated.end === i - 1 &&
+        !pending.negator &&
+        typeof hit.value === "number" &&
+        hit.value > 0
+      ) {
+        pending.negator = {
+          index: i,
+          word: lastNegated.word,
+          left: 1,
+          sawSuperlative: false,
+          modal: false,
+          nobody: false,
+        };
+      }
+      // "Bedre skiltning til toiletterne", "Flere kasser åbne": a wish, not a verdict
+      // ("Bedre end forventet" is one).
+      if (hit && SUGGESTION_COMPARATIVES.has(lower) && isSuggestion(tokens, i, span)) {
+        tick();
+        continue;
+      }
       if (hit) push(i, i, token.text, hit.value, hit.rule);
       else tick();
+      // "made a stressful move so much easier": the trouble relieved is no complaint.
+      if (hit && EASIER.has(lower)) relieve(items, tokens, span.start, i);
       // "lovede en bedre rente", "bange for at det ville tage en evighed": what follows is
       // the promise or the fear, not the verdict.
       if (flags & F_FRAME) topic = true;
@@ -1004,6 +1073,45 @@ export function analyzeTokens(
   return { text, tokens, sentences, contributions, sum };
 }
 
+function isExpectationCue(lower: string): boolean {
+  return EXPECTATION_CUES.has(lower) || (flagsOf(lower) & F_NEGATOR) !== 0;
+}
+
+function cuesIn(tokens: Token[], span: Span): number {
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === "word" && isExpectationCue(token.lower)) n++;
+  }
+  return n;
+}
+
+/** "Hils X": a greeting sent to a named employee. */
+const GREETING_VALUE = 2;
+
+/** Modal verbs before the particle "godt": "kunne godt bruge", "det kan godt være". */
+const GODT_MODALS = new Set(["kan", "kunne", "vil", "ville", "skal", "skulle", "må", "burde"]);
+/** English determiners before a noun in -er: "the cleaner", "our cleaner". */
+const EN_DETERMINERS = new Set(["the", "a", "an", "our", "my", "your", "their", "his", "her"]);
+const EN_AUXILIARIES = new Set(
+  "is was were are has had have will would can could did does do never always just also".split(" "),
+);
+/** Comparatives of relief: "made a stressful move so much easier". */
+const EASIER = new Set(["easier", "lettere", "nemmere", "smoother", "less"]);
+const MAKE_VERBS = new Set(["made", "make", "makes", "making", "gjorde", "gør", "gjort"]);
+
+/** "The cleaner skipped", "our cleaner": a noun in -er, not the comparative of "clean". */
+function isEnglishAgentNoun(tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev?.kind !== "word" || !EN_DETERMINERS.has(prev.lower)) return false;
+  const next = i + 1 < end ? tokens[i + 1] : undefined;
+  if (next?.kind !== "word") return true;
+  const word = next.lower;
+  return (
+    EN_AUXILIARIES.has(word) || word.endsWith("ed") || word.endsWith("n't") || /[^s]s$/.test(word)
+  );
+}
+
 function hasValueAhead(
   tokens: Token[],
   from: number,
@@ -1029,6 +1137,57 @@ function hasValueAhead(
 }
 
 const WRITER_OBJECTS = new Set(["mig", "os", "me", "us"]);
+
+/** Comparatives that open a wish: "Bedre skiltning", "Faster replies". */
+const SUGGESTION_COMPARATIVES = new Set([
+  "bedre",
+  "flere",
+  "hurtigere",
+  "længere",
+  "kortere",
+  "billigere",
+  "better",
+  "more",
+  "faster",
+  "quicker",
+  "longer",
+  "shorter",
+  "cheaper",
+]);
+/** Words after an opening comparative that make it a verdict: "Bedre end", "Bedre bliver det ikke". */
+const VERDICT_AFTER_COMPARATIVE = new Set(
+  "end than bliver blev er var kan og and is was gets got it det".split(" "),
+);
+
+/** A sentence that opens with a comparative and a noun, and compares with nothing. */
+function isSuggestion(tokens: Token[], i: number, span: Span): boolean {
+  if (i !== span.start) return false;
+  const next = tokens[i + 1];
+  if (i + 1 >= span.end || next?.kind !== "word" || VERDICT_AFTER_COMPARATIVE.has(next.lower))
+    return false;
+  for (let j = i + 2; j < span.end; j++) {
+    if (flagsOf((tokens[j] as Token).lower) & F_COMPARISON) return false;
+  }
+  return true;
+}
+
+/** Zeroes the complaints between a make-verb and the comparative of relief at `at`. */
+function relieve(items: Item[], tokens: Token[], start: number, at: number): void {
+  let make = -1;
+  for (let j = at - 1; j >= start && j >= at - 8; j--) {
+    if (MAKE_VERBS.has((tokens[j] as Token).lower)) {
+      make = j;
+      break;
+    }
+  }
+  if (make < 0) return;
+  for (const item of items) {
+    if (item.firstToken > make && item.lastToken < at && item.weight < 0) {
+      item.weight = 0;
+      item.rules.push("relieved");
+    }
+  }
+}
 
 /** "ringet til mig", "called me": the writer is the object just before a count. */
 function servesWriter(tokens: Token[], from: number, start: number): boolean {
@@ -1073,6 +1232,9 @@ function durationValue(
   const quantity = prev.kind === "number" || QUANTITY_WORDS.has(prev.lower) || (half && isLong);
   if (!quantity) return 0;
   const before = half ? tokens[i - 3] : tokens[i - 2];
+  // "for 3 uger siden", "three weeks ago": when something happened, not how long it took.
+  const following = tokens[i + 1]?.lower;
+  if (following === "ago" || (following === "siden" && before?.lower === "for")) return 0;
   // "Svaret kom først efter fem uger", "not until three weeks later".
   const until = before?.lower === "efter" && tokens[i - 3 - (half ? 1 : 0)]?.lower === "først";
   if (until && isLong) return LONG_WAIT_VALUE;

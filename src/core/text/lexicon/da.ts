@@ -866,6 +866,14 @@ export const DA_LEXICON: Lexicon = {
   velkomne: 2,
   fup: -3,
   vejledning: [0, -1.5],
+  // --- added in the fourth round
+  rådden: -2.5,
+  råddent: -2.5,
+  rådne: -2.5,
+  tosset: -2,
+  tossede: -2,
+  legende: 3,
+  uforsvarlig: -3,
 };
 
 /**

@@ -58,6 +58,7 @@ export const EMOJI_LEXICON: Readonly<Record<string, number>> = {
   "🌹": 2,
   "🤗": 2.5,
   "😋": 2,
+  "🤤": 2,
   "😌": 1.5,
   "🤝": 1.5,
   "🫶": 3,

@@ -587,6 +587,9 @@ export const EN_LEXICON: Lexicon = {
   highlight: 2,
   overbooked: -2,
   asset: 2.5,
+  // --- added in the fourth round
+  rocks: 2.5,
+  skipped: -1.5,
 };
 
 /** English compound heads are rare; hyphenated forms are split in `lookup.ts`. */

@@ -14,7 +14,7 @@ export const NAME_WORDS_DA: ReadonlySet<string> = new Set(
     "ager mark ege eg ros rosa vera klar stjerne engel karl ven " +
     "hvid sort brun grøn rød blå mørk lys frisk kold varm vind skytte rytter munk præst kok " +
     "søn else dan ask sten bent per mie kai kaj kirk brand ulla tage vibe søs stoffer " +
-    "mus bamse held kit"
+    "mus bamse held kit vilde skipper"
   ).split(" "),
 );
 
