@@ -16,7 +16,7 @@ import {
 } from "./modules/walls";
 import { lazyAuth } from "./platform/auth";
 import type { Config } from "./platform/config";
-import { type Database, migrateDatabase, openDatabase } from "./platform/db";
+import { type Database, type EmbeddedStart, migrateDatabase, openDatabase } from "./platform/db";
 import { sessionSecret } from "./platform/db/instance-settings";
 import { createHttpServer, registerWebApp } from "./platform/http/server";
 import { createLogger, type Logger } from "./platform/logger";
@@ -27,17 +27,23 @@ export type AppOptions = {
   logger?: Logger;
   /** Reuse an open database (tests, CLI); otherwise one is opened from the config. */
   database?: Database;
+  /** The embedded database the CLI started opening before the app loaded; owned by the app. */
+  embedded?: EmbeddedStart;
   serveWeb?: boolean;
   /** Build NPS rollups in the background (on by default; tests build them explicitly). */
   rollups?: boolean;
 };
 
 /** Opens the database and applies migrations: what the server and the CLI share. */
-export async function openMigratedDatabase(config: Config): Promise<Database> {
+export async function openMigratedDatabase(
+  config: Config,
+  embedded?: EmbeddedStart,
+): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.poolSize,
+    embedded,
   });
   try {
     await migrateDatabase(database);
@@ -83,7 +89,7 @@ export type Services = ReturnType<typeof createServices>;
 export async function createApp(options: AppOptions) {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await openMigratedDatabase(config));
+  const database = options.database ?? (await openMigratedDatabase(config, options.embedded));
   const bus =
     database.kind === "postgres" && database.pool && config.databaseUrl
       ? await createPostgresBus({

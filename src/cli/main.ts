@@ -1,10 +1,13 @@
 // The `anbefal` command: serve, org create, token create. Output meant for scripts
 // (slug, token) is the last line; everything else goes before it.
 import { parseArgs } from "node:util";
-import { createServices, openMigratedDatabase } from "../app";
 import { ConfigError, loadConfig } from "../platform/config";
-import { DatabaseLockedError } from "../platform/db";
+import { DatabaseLockedError, startEmbedded } from "../platform/db/embedded";
 import { AppError } from "../platform/errors";
+
+// Only light modules above: the app itself is imported per command, so that `serve` can
+// start the embedded database before it (start-up, docs/benchmarks.md).
+const loadApp = () => import("../app");
 
 const usage = `anbefal: NPS, the happy-customer wall and social replies
 
@@ -43,8 +46,18 @@ async function main(argv: string[]): Promise<void> {
   });
 
   if (command === "serve") {
-    const { serve } = await import("./serve");
-    await serve(config, { demo: values.demo, simulator: !values["no-simulator"] });
+    // PGlite boots (WASM compile, database start-up) while the app's modules load.
+    const embedded = config.databaseUrl ? undefined : startEmbedded(config.dataDir);
+    try {
+      const { serve } = await import("./serve");
+      await serve(config, { demo: values.demo, simulator: !values["no-simulator"] }, embedded);
+    } catch (error) {
+      if (embedded) {
+        await embedded.ready.then((pglite) => pglite.close()).catch(() => {});
+        embedded.release();
+      }
+      throw error;
+    }
     return;
   }
 
@@ -56,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError("org create needs --name, --admin-email and --admin-password");
     if (password.length < 10)
       throw new UsageError("--admin-password must be at least 10 characters");
+    const { createServices, openMigratedDatabase } = await loadApp();
     const database = await openMigratedDatabase(config);
     try {
       const { orgs } = createServices(database, config);
@@ -75,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (command === "token" && sub === "create") {
     if (!values.org) throw new UsageError("token create needs --org SLUG");
+    const { createServices, openMigratedDatabase } = await loadApp();
     const database = await openMigratedDatabase(config);
     try {
       const { orgs } = createServices(database, config);
@@ -90,6 +105,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (command === "text" && (sub === "reanalyse" || sub === "reanalyze")) {
+    const { createServices, openMigratedDatabase } = await loadApp();
     const database = await openMigratedDatabase(config);
     try {
       const services = createServices(database, config);

@@ -1,12 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { createApp, publicUrlOf } from "../app";
 import type { Config } from "../platform/config";
+import type { EmbeddedStart } from "../platform/db/embedded";
 
 export type ServeOptions = { demo: boolean; simulator: boolean };
 
 /** Runs the server until SIGINT/SIGTERM, then drains and closes the database cleanly. */
-export async function serve(config: Config, options: ServeOptions): Promise<void> {
-  const app = await createApp({ config });
+export async function serve(
+  config: Config,
+  options: ServeOptions,
+  embedded?: EmbeddedStart,
+): Promise<void> {
+  const app = await createApp({ config, embedded });
   let stopSimulator: (() => void) | undefined;
   if (options.demo) {
     const { seedDemo, startSimulator } = await import("../demo");

@@ -1,7 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -9,7 +7,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type EmbeddedStart, startEmbedded } from "./embedded";
 import * as schema from "./schema";
+
+export { DatabaseLockedError, type EmbeddedStart, lockDataDir, startEmbedded } from "./embedded";
 
 export { schema };
 export type Schema = typeof schema;
@@ -33,65 +34,12 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-/** Thrown when another process already holds the embedded database directory. */
-export class DatabaseLockedError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(
-      `The embedded database in ${dataDir} is in use by another anbefal process (pid ${pid}). ` +
-        "PGlite allows one process per data directory: stop that process first, or use " +
-        "PostgreSQL (DATABASE_URL) to run the CLI and several servers at the same time.",
-    );
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * An exclusive lock file beside the embedded database. A stale lock (its process is gone)
- * is taken over; a live one stops this process with a clear message.
- */
-export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, "anbefal.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(lockPath);
-        } catch {}
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number.parseInt(readFileSync(lockPath, "utf8").trim(), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) {
-        throw new DatabaseLockedError(dataDir, pid);
-      }
-      unlinkSync(lockPath);
-    }
-  }
-  throw new Error(`Could not lock ${dataDir}`);
-}
-
 export type OpenDatabaseOptions = {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** An embedded database already being opened (startEmbedded), to take over. */
+  embedded?: EmbeddedStart;
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -111,11 +59,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => pool.end(),
     };
   }
-  const isMemory = options.dataDir.startsWith("memory://");
-  const release = isMemory ? () => {} : lockDataDir(options.dataDir);
+  const started = options.embedded ?? startEmbedded(options.dataDir);
+  const { release } = started;
   try {
-    const pglite = isMemory ? new PGlite() : new PGlite(join(options.dataDir, "pgdata"));
-    await pglite.waitReady;
+    const pglite = await started.ready;
     const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
     return {
       db,
