@@ -670,10 +670,19 @@ const PLURAL_PRONOUNS = new Set(["de", "dem", "deres", "begge", "they", "them", 
 /** A following sentence this short is a verdict on what came before: "Sådan!", "Top!". */
 const SHORT_VERDICT_WORDS = 5;
 
-function sumIn(doc: AnalyzedText, from: number, to: number, ownWeight = false): number {
+function sumIn(
+  doc: AnalyzedText,
+  from: number,
+  to: number,
+  ownWeight = false,
+  pastContrast = false,
+): number {
   let sum = 0;
   for (const c of doc.contributions) {
     if (c.firstToken < from || c.firstToken >= to) continue;
+    // "Stine er sød, men hun kan ikke gøre noget": the person praised and then excused
+    // is not the one the "men" complains about.
+    if (pastContrast && c.rules[0] === "implied-complaint") continue;
     sum += ownWeight && c.contrast ? c.weight / c.contrast : c.weight;
   }
   return sum;
@@ -731,9 +740,10 @@ export function scoreMentions(doc: AnalyzedText, matches: NameMatch[]): Employee
   for (const [s, list] of bySentence) {
     const span = sentences[s] as Span;
     const clauses = list.map((_match, k) => clauseOf(tokens, span, list, k));
-    const sums = clauses.map(([from, to], k) =>
-      sumIn(doc, from, to, !spansContrast(tokens, list[k] as NameMatch, from, to)),
-    );
+    const sums = clauses.map(([from, to], k) => {
+      const pastContrast = spansContrast(tokens, list[k] as NameMatch, from, to);
+      return sumIn(doc, from, to, !pastContrast, pastContrast);
+    });
     list.forEach((match, k) => {
       let sum = sums[k] as number;
       let scope = Scope.Clause;

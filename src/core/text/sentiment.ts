@@ -328,6 +328,7 @@ export function analyzeTokens(
   let sentenceIndex = 0;
   let sentenceStartItem = 0;
   let contrastAt = -1;
+  let contrastToken = -1;
   let sentenceContrast = false;
   let concessive = false;
   let comparison = false;
@@ -509,6 +510,7 @@ export function analyzeTokens(
     const span = sentences[sentenceIndex] as Span;
     sentenceStartItem = items.length;
     contrastAt = -1;
+    contrastToken = -1;
     sentenceContrast = false;
     concessive = false;
     comparison = false;
@@ -710,6 +712,7 @@ export function analyzeTokens(
         comparison = false;
         topic = false;
         contrastAt = items.length;
+        contrastToken = i;
         continue;
       }
       if (flags & F_SENTENCE_CONTRAST) {
@@ -989,6 +992,11 @@ export function analyzeTokens(
         push(againAt, againAt, token.text, AGAIN_VALUE, "again", false, false);
       }
     }
+    // "Jesper var venlig, men vurderingen var alt for lav", "Åse was lovely, but Dr. Falk
+    // rushed me": praise conceded before "men"/"but" announces a complaint, even when the
+    // clause after it states that complaint as a plain fact.
+    if (contrastAt >= 0 && !question)
+      impliedComplaint(items, tokens, span, sentenceStartItem, contrastAt, contrastToken, clause);
     // Contrast: "men"/"but" halves what came before in the sentence and lifts what follows.
     if (contrastAt >= 0) {
       for (let k = sentenceStartItem; k < items.length; k++) {
@@ -1071,6 +1079,58 @@ export function analyzeTokens(
     });
   }
   return { text, tokens, sentences, contributions, sum };
+}
+
+const IMPLIED_COMPLAINT_WORDS = 3;
+const IMPLIED_COMPLAINT_VALUE = -1.2;
+const IMPLIED_COMPLAINT_PRAISE = 1.5;
+/** "men ellers som den plejer", "men heller ikke mere end det": lukewarm, no complaint. */
+const OTHERWISE = new Set(["ellers", "otherwise", "heller", "either"]);
+
+/**
+ * Praise before "men"/"but" and no opinion after it: the clause after states the complaint
+ * ("Pernille var sød, men jeg fik en regning på 2.400"). Adds a negative item at the
+ * contrast word, so the clause after it (and a name in it) carries the complaint.
+ */
+function impliedComplaint(
+  items: Item[],
+  tokens: Token[],
+  span: Span,
+  sentenceStartItem: number,
+  contrastAt: number,
+  contrastToken: number,
+  clause: number,
+): void {
+  let before = 0;
+  for (let k = sentenceStartItem; k < contrastAt; k++) {
+    const item = items[k] as Item;
+    // "ikke typen der giver 10, men det fortjener I": a rating conceded is no praise.
+    if (item.rules[0] === "rating") return;
+    // "kommentartråd 😂 men for at svare": a laugh is no praise conceded.
+    if ((tokens[item.firstToken] as Token).kind !== "word") continue;
+    before += item.weight;
+  }
+  if (before < IMPLIED_COMPLAINT_PRAISE) return;
+  for (let k = contrastAt; k < items.length; k++) if ((items[k] as Item).weight !== 0) return;
+  let words = 0;
+  for (let t = contrastToken + 1; t < span.end; t++) {
+    const token = tokens[t] as Token;
+    if (OTHERWISE.has(token.lower)) return;
+    if (token.kind === "word") words++;
+  }
+  if (words < IMPLIED_COMPLAINT_WORDS) return;
+  const token = tokens[contrastToken] as Token;
+  items.push({
+    firstToken: contrastToken,
+    lastToken: contrastToken,
+    sentence: (items[contrastAt - 1] as Item).sentence,
+    token: token.text,
+    // Lifted by the contrast like any word after it: -1.8 in all.
+    weight: IMPLIED_COMPLAINT_VALUE - (before * 0.5) / 1.5,
+    rules: ["implied-complaint"],
+    negated: false,
+    clause,
+  });
 }
 
 function isExpectationCue(lower: string): boolean {

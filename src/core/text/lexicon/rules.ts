@@ -62,6 +62,10 @@ export const BACKWARD_NEGATORS: ReadonlySet<string> = new Set([
   "aldrig",
   "not",
   "never",
+  // "forklarede intet", "explained nothing": the object that undoes the service verb.
+  "intet",
+  "ingenting",
+  "nothing",
 ]);
 
 /** "aldrig"/"never" with nothing to negate still leans negative ("men det skete aldrig"). */
