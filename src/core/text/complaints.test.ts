@@ -413,3 +413,48 @@ describe("fourth-round rules", () => {
     expectLabels([["The heating has been off for 2 days", "negative"]], "en");
   });
 });
+
+describe("fourth round: spelling, averted harm, rewards and sheer", () => {
+  it("reads a strong word with its doubled consonant written single", () => {
+    expectLabels(
+      [
+        ["jeg var utrolig skufet over den behandling", "negative"],
+        // one letter from a sentiment word but a word of its own: not repaired
+        ["Det gælder hele verden", "neutral"],
+      ],
+      "da",
+    );
+  });
+
+  it("reads a harm that was averted as help, and illness as no verdict", () => {
+    expectLabels(
+      [
+        ["Hans råd sparede os for en stor skade. Tak", "positive"],
+        ["Hun var der da far fik det dårligt, og det gjorde hele forskellen", "positive"],
+        ["Servicen var dårlig, og jeg fik det dårligt af at vente", "negative"],
+      ],
+      "da",
+    );
+    expectLabels([["Her advice saved us from a costly mistake", "positive"]], "en");
+  });
+
+  it("reads a reward for a person and sheer as praise and blame", () => {
+    expectLabels(
+      [
+        ["Hun fortjener en kage 🎂", "positive"],
+        ["I er guld", "positive"],
+        ["Det er ren udnyttelse", "negative"],
+        ["Der var rent og pænt", "positive"],
+        ["Jeg er ærlig talt hverken imponeret eller skuffet", "neutral"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["He deserves a pay rise", "positive"],
+        ["Not impressed. The helpers rush in and out", "negative"],
+      ],
+      "en",
+    );
+  });
+});

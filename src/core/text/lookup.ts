@@ -19,7 +19,10 @@ export function inLexicon(word: string, language: "da" | "en"): boolean {
 /** Which lexicons a text is scored with; "other" tries Danish first, then English. */
 export type LexiconLanguage = "da" | "en" | "other";
 
-export type LexHit = { value: LexValue; rule: "lexicon" | "inflection" | "compound" | "prefix" };
+export type LexHit = {
+  value: LexValue;
+  rule: "lexicon" | "inflection" | "compound" | "prefix" | "spelling";
+};
 
 // Suffixes stripped to reach a lemma, longest first. Each candidate is also tried with an
 // added -e ("anbefaler" -> "anbefal" -> "anbefale") and with a doubled consonant undone
@@ -135,6 +138,32 @@ function lookupEnglish(word: string): LexHit | undefined {
   return undefined;
 }
 
+/** A misspelling stands in only for a word this long, and only for a strong one. */
+const SPELLING_MIN_LENGTH = 6;
+const SPELLING_MIN_VALUE = 2;
+const CONSONANTS = /[bcdfghjklmnpqrstvwxz]/;
+
+/**
+ * Informal spelling of a strong word: a doubled consonant written single ("skufet",
+ * "hjælpsome"), the commonest slip in Danish. Only for words no lexicon knows, and only
+ * when the repaired word has clear sentiment. Swapped or dropped letters are not tried:
+ * too many ordinary words ("gælder", "verden") are one such edit from a sentiment word.
+ */
+function misspelled(word: string, lex: LexMap, suffixes: readonly string[]): LexHit | undefined {
+  if (word.length < SPELLING_MIN_LENGTH || !/^[a-zæøåäöü]+$/.test(word)) return undefined;
+  for (let i = 1; i < word.length; i++) {
+    const c = word[i] as string;
+    if (!CONSONANTS.test(c) || word[i - 1] === c || word[i + 1] === c) continue;
+    // A double consonant follows a short vowel: "skufet", not "skuffet"'s "ff" after "ss".
+    if (!/[aeiouyæøå]/.test(word[i - 1] as string)) continue;
+    const hit = direct(lex, word.slice(0, i) + c + word.slice(i), suffixes);
+    if (hit && Math.abs(baseValue(hit.value)) >= SPELLING_MIN_VALUE) {
+      return { value: hit.value, rule: "spelling" };
+    }
+  }
+  return undefined;
+}
+
 const caches: Record<LexiconLanguage, Map<string, LexHit | null>> = {
   da: new Map(),
   en: new Map(),
@@ -152,9 +181,14 @@ function uncached(word: string, language: LexiconLanguage): LexHit | undefined {
     const lastHit = last.length >= 2 ? uncached(last, language) : undefined;
     return lastHit ? { value: lastHit.value, rule: "compound" } : undefined;
   }
-  if (language === "da") return lookupDanish(word);
-  if (language === "en") return lookupEnglish(word);
-  return lookupDanish(word) ?? lookupEnglish(word);
+  if (language === "da") return lookupDanish(word) ?? misspelled(word, DA_WORDS, DA_SUFFIXES);
+  if (language === "en") return lookupEnglish(word) ?? misspelled(word, EN_WORDS, EN_SUFFIXES);
+  return (
+    lookupDanish(word) ??
+    lookupEnglish(word) ??
+    misspelled(word, DA_WORDS, DA_SUFFIXES) ??
+    misspelled(word, EN_WORDS, EN_SUFFIXES)
+  );
 }
 
 /** Sentiment value of one lower-cased word, or undefined when it carries none. */

@@ -260,6 +260,9 @@ describe("fourth-round name rules", () => {
     ["svendaage er en legende", ["svend:positive"]],
     // greeted and thanked by name
     ["Hils Myre! 🐜", ["myre:positive"]],
+    // a name inside an idiom of thanks that a negation must not turn
+    ["Kan ikke takke Goran Petrovic nok", ["goran:positive"]],
+    ["Can't thank Viggo enough for staying late", ["viggo:positive"]],
     ["Huge thanks to Viggo, who stayed with my dad because he was scared.", ["viggo:positive"]],
     // a new impersonal subject after "and" ends the name's clause
     [

@@ -224,11 +224,17 @@ const PHRASE_INDEX: Map<string, Phrase[]> = (() => {
   return index;
 })();
 
+/** In a phrase, `*` stands for a person's name: "takke * nok" reads "takke Frank Best nok". */
+const NAME_SLOT = "*";
+/** The longest name a slot takes, in tokens ("Lise Lotte Dueholm Hansen"). */
+const NAME_SLOT_TOKENS = 4;
+
 // Phrase helpers ("fik hjælp") that depend on neither language.
 function matchPhrase(
   tokens: Token[],
   i: number,
   end: number,
+  names?: ReadonlySet<number>,
 ): { phrase: Phrase; last: number } | undefined {
   const first = tokens[i] as Token;
   const candidates = PHRASE_INDEX.get(first.lower);
@@ -240,6 +246,23 @@ function matchPhrase(
     for (let k = 1; k < phrase.words.length; k++) {
       j++;
       let token = tokens[j];
+      if (phrase.words[k] === NAME_SLOT) {
+        // A matched employee name, or a pronoun standing for one ("takke hende nok").
+        if (token && j < end && token.kind === "word" && OBJECT_PRONOUNS.has(token.lower)) {
+          continue;
+        }
+        let taken = 0;
+        while (j < end && taken < NAME_SLOT_TOKENS && names?.has(j)) {
+          taken++;
+          j++;
+        }
+        if (taken === 0) {
+          ok = false;
+          break;
+        }
+        j--;
+        continue;
+      }
       // Up to two adverbs may sit inside: "lagde bare på", "det er sgu da service".
       while (
         token &&
@@ -630,7 +653,7 @@ export function analyzeTokens(
         continue;
       }
 
-      let phraseMatch = matchPhrase(tokens, i, span.end);
+      let phraseMatch = matchPhrase(tokens, i, span.end, skip);
       // A clause-final phrase ("Grace was not.", "Jeg kommer igen!") elsewhere is no phrase.
       if (
         phraseMatch?.phrase.effect.kind === "value" &&

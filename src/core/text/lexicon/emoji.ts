@@ -13,6 +13,8 @@ export const EMOJI_LEXICON: Readonly<Record<string, number>> = {
   "😉": 1,
   "😍": 3,
   "🥰": 3,
+  // Moved to tears, nearly always by kindness in this domain.
+  "🥹": 2.5,
   "😘": 2.5,
   "😇": 2,
   "🤩": 3,
