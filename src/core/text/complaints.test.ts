@@ -446,6 +446,8 @@ describe("fourth round: spelling, averted harm, rewards and sheer", () => {
         ["Det er ren udnyttelse", "negative"],
         ["Der var rent og pænt", "positive"],
         ["Jeg er ærlig talt hverken imponeret eller skuffet", "neutral"],
+        ["Hver gang er det en ny medarbejder. Ingen kender min sag", "negative"],
+        ["Der var ingen bag skranken", "negative"],
       ],
       "da",
     );

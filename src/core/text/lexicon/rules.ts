@@ -1870,6 +1870,17 @@ export const PRONOUN_VERB_HINTS: ReadonlySet<string> = new Set([
   "followed",
   "picked",
   "picks",
+  // "Ingen kender min sag", "ingen bag skranken"
+  "kender",
+  "kendte",
+  "aner",
+  "forstår",
+  "følger",
+  "melder",
+  "meldte",
+  "vender",
+  "tjekker",
+  "bag",
   "til",
   "at",
 ]);
