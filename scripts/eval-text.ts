@@ -263,6 +263,8 @@ const sets: Array<[string, string, string, boolean]> = [
   // Fourth round, outside authors: each run once blind (figures kept), then tuned on.
   ["dev4b", "dev4b.jsonl", "dev4b-employees.json", false],
   ["dev4a", "dev4a.jsonl", "dev4a-employees.json", false],
+  // Fifth development set (outside author, fourth round): run once blind, then tuned on.
+  ["dev5", "dev5.jsonl", "dev5-employees.json", false],
   // Held out in the third round and reported once (89.0 %, praise F1 0.920); tuned on since.
   ["holdout3", "holdout3.jsonl", "holdout3-employees.json", false],
   ["holdout4", "holdout4.jsonl", "holdout4-employees.json", true],

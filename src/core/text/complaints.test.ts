@@ -460,3 +460,39 @@ describe("fourth round: spelling, averted harm, rewards and sheer", () => {
     );
   });
 });
+
+describe("fourth round: stories of kindness and denied complaints", () => {
+  it("reads someone else acting of their own accord as kindness, not the writer", () => {
+    expectLabels(
+      [
+        ["Hun ringede endda til SU-kontoret for mig", "positive"],
+        ["Han lagde endda på", "negative"],
+        ["Jeg ringede selv til dem", "neutral"],
+        ["Han havde skiftet viskerbladene uden at tage noget for det", "positive"],
+        ["Det glemmer vi ikke", "positive"],
+        ["Mere af det!", "positive"],
+      ],
+      "da",
+    );
+    expectLabels(
+      [
+        ["He even stayed late", "positive"],
+        ["Hats off to the night shift", "positive"],
+        ["She hates it", "negative"],
+        ["Could not have asked for more.", "positive"],
+      ],
+      "en",
+    );
+  });
+
+  it("reads a complaint verb denied by the negation after it as praise", () => {
+    expectLabels(
+      [
+        ["Han ved alt om biler og han snyder ikke", "positive"],
+        ["Hun svigtede aldrig", "positive"],
+        ["Låste op kl 22. Uden at brokke sig", "positive"],
+      ],
+      "da",
+    );
+  });
+});

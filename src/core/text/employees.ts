@@ -435,7 +435,7 @@ function matchAt(
         const followerOk =
           !nextToken ||
           i + 1 >= sentenceEnd ||
-          (nextToken.kind === "punct" && /^[,!:.?…-]/.test(nextToken.text)) ||
+          (nextToken.kind === "punct" && /^[,!:.?…(-]/.test(nextToken.text)) ||
           nextToken.kind === "emoji" ||
           nextToken.kind === "emoticon" ||
           (nextToken.kind === "word" && isNameFollower(tokens, i + 1, language));

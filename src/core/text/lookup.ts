@@ -69,7 +69,9 @@ function inflected(lex: LexMap, word: string, suffixes: readonly string[]): LexV
     if (skipSuffix(word, suffix, suffixes)) continue;
     const candidates: string[] = [];
     const stem = word.slice(0, -suffix.length);
-    withVariants(stem, candidates);
+    // English "-s" never hides an "-e": "hats" is not "hate" ("hates" loses "-s" alone).
+    if (suffixes === EN_SUFFIXES && (suffix === "s" || suffix === "'s")) candidates.push(stem);
+    else withVariants(stem, candidates);
     // Plural participles: "skuffede" -> "skuffet", "frustrerede" -> "frustreret".
     if (suffix === "ede" || suffix === "de") candidates.push(`${stem}et`);
     for (const candidate of candidates) {

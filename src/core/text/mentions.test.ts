@@ -263,6 +263,8 @@ describe("fourth-round name rules", () => {
     // a name inside an idiom of thanks that a negation must not turn
     ["Kan ikke takke Goran Petrovic nok", ["goran:positive"]],
     ["Can't thank Viggo enough for staying late", ["viggo:positive"]],
+    // a role in brackets after a sentence-initial name
+    ["Myre (nattevagten) er fantastisk", ["myre:positive"]],
     ["Huge thanks to Viggo, who stayed with my dad because he was scared.", ["viggo:positive"]],
     // a new impersonal subject after "and" ends the name's clause
     [

@@ -1020,6 +1020,8 @@ export function analyzeTokens(
     // clause after it states that complaint as a plain fact.
     if (contrastAt >= 0 && !question)
       impliedComplaint(items, tokens, span, sentenceStartItem, contrastAt, contrastToken, clause);
+    if (!question && !sarcasm)
+      initiative(items, tokens, span, sentenceStartItem, sentenceIndex, clause, skip);
     // Contrast: "men"/"but" halves what came before in the sentence and lifts what follows.
     if (contrastAt >= 0) {
       for (let k = sentenceStartItem; k < items.length; k++) {
@@ -1102,6 +1104,58 @@ export function analyzeTokens(
     });
   }
   return { text, tokens, sentences, contributions, sum };
+}
+
+/** "selv" and "endda" after a verb whose subject is someone else: "Hun ringede selv". */
+const INITIATIVE_WORDS = new Set(["selv", "endda"]);
+const THIRD_PERSON = new Set(["han", "hun", "de", "he", "she", "they"]);
+const INITIATIVE_VALUE = 1.5;
+
+/**
+ * A person who did something of their own accord: "Åsa kom selv ud og kiggede på hullet",
+ * "Hun ringede endda til SU-kontoret for mig", "he even stayed late". Stories of kindness
+ * often carry no opinion word; this is their mark. Not for the writer ("jeg ringede
+ * selv": nobody else would), and not in a sentence that complains.
+ */
+function initiative(
+  items: Item[],
+  tokens: Token[],
+  span: Span,
+  sentenceStartItem: number,
+  sentence: number,
+  clause: number,
+  names: ReadonlySet<number> | undefined,
+): void {
+  for (let k = sentenceStartItem; k < items.length; k++) {
+    if ((items[k] as Item).weight < 0) return;
+  }
+  const isSubject = (j: number) => {
+    const token = tokens[j];
+    if (!token || j < span.start || token.kind !== "word") return false;
+    return !!names?.has(j) || THIRD_PERSON.has(token.lower);
+  };
+  for (let i = span.start + 2; i < span.end; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind !== "word") continue;
+    const verb = tokens[i - 1] as Token;
+    let at = -1;
+    // "Hun ringede selv", "han havde endda skiftet"
+    if (INITIATIVE_WORDS.has(token.lower) && verb.kind === "word" && isSubject(i - 2)) at = i;
+    // "She even called", "he even stayed"
+    if (token.lower === "even" && isSubject(i - 1) && tokens[i + 1]?.kind === "word") at = i;
+    if (at < 0) continue;
+    items.push({
+      firstToken: at,
+      lastToken: at,
+      sentence,
+      token: token.text,
+      weight: INITIATIVE_VALUE,
+      rules: ["initiative"],
+      negated: false,
+      clause,
+    });
+    return;
+  }
 }
 
 const IMPLIED_COMPLAINT_WORDS = 3;
@@ -1451,8 +1505,27 @@ function backwardTarget(
     if (found && !found.negated && (found.weight > 0 || found.negatedValue !== undefined)) {
       return found;
     }
+    // "han snyder ikke", "hun svigtede aldrig": a complaint verb right before the negator
+    // is what is denied. Only a single word, only the word just before.
+    if (
+      found &&
+      !found.negated &&
+      found.weight < 0 &&
+      words === 1 &&
+      found.firstToken === found.lastToken &&
+      found.rules.length === 1 &&
+      (found.rules[0] === "lexicon" || found.rules[0] === "inflection") &&
+      isPresentOrPastVerb(token.lower)
+    ) {
+      return found;
+    }
   }
   return undefined;
+}
+
+/** Danish present (-er) or past (-ede, -te) tense: "snyder", "svigtede", "løj" aside. */
+function isPresentOrPastVerb(lower: string): boolean {
+  return lower.length >= 5 && /(er|ede|te)$/.test(lower);
 }
 
 function negateItem(target: Item): void {

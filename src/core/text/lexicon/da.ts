@@ -524,6 +524,7 @@ export const DA_LEXICON: Lexicon = {
   uforskammet: -3.5,
   uvenlig: -3,
   hårdhændet: -2.5,
+  brokke: -2,
   udnyttelse: -2.5,
   afvisende: -2.5,
   ubehagelig: -2.5,

@@ -14,7 +14,8 @@ export const NAME_WORDS_DA: ReadonlySet<string> = new Set(
     "ager mark ege eg ros rosa vera klar stjerne engel karl ven " +
     "hvid sort brun grøn rød blå mørk lys frisk kold varm vind skytte rytter munk præst kok " +
     "søn else dan ask sten bent per mie kai kaj kirk brand ulla tage vibe søs stoffer " +
-    "mus bamse held kit vilde skipper"
+    "mus bamse held kit vilde skipper sejr saga turbo borg lærke gry ebbe eng bro hede hvidt " +
+    "naja kamp elg lilje viol mynte frej bølge ulf"
   ).split(" "),
 );
 
@@ -28,7 +29,7 @@ export const NAME_WORDS_EN: ReadonlySet<string> = new Set(
     "sandy jack star miles hardy bond page carter porter marsh rose victory honey angel sunny " +
     "pepper river forest heath glen cliff dale field grant mercy noble hale sharp strong wise " +
     "bob matt eve gene buck al ed dean earl an van sterling major reed lance rusty sunny brook " +
-    "kit held lone"
+    "kit held lone bright stamp post"
   ).split(" "),
 );
 
