@@ -491,8 +491,12 @@ describe("fourth round: stories of kindness and denied complaints", () => {
         ["Han ved alt om biler og han snyder ikke", "positive"],
         ["Hun svigtede aldrig", "positive"],
         ["Låste op kl 22. Uden at brokke sig", "positive"],
+        ["Skraldespanden er ikke blevet tømt i 3 uger", "negative"],
+        ["Skraldespanden blev tømt", "neutral"],
+        ["Intet at sætte fingeren på her", "positive"],
       ],
       "da",
     );
+    expectLabels([["Bins weren't emptied on Tuesday", "negative"]], "en");
   });
 });

@@ -208,6 +208,12 @@ export const DA_LEXICON: Lexicon = {
   svare: [0, -1.5],
   svarer: [0, -1.5],
   svarede: [0.5, -1.5],
+  // Services that are done or not: "ikke blevet tømt", "har ikke saltet vejene".
+  tømme: [0, -2],
+  tømt: [0, -2],
+  tømte: [0, -2],
+  saltet: [0, -2],
+  ryddet: [0, -1.5],
   besvaret: [0.5, -1.5],
   ringer: [0, -1.5],
   ringede: [0, -1.5],

@@ -507,6 +507,8 @@ export const EN_LEXICON: Lexicon = {
   bullshit: -3.5,
   // lukewarm, like "ok" or "middel"
   meh: -0.8,
+  emptied: [0, -2],
+  gritted: [0, -2],
   rubbish: -3,
   garbage: -3,
   shoddy: -3,

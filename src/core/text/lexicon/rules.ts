@@ -729,6 +729,9 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["gjorde alt hvad hun kunne", v(2.5)],
   ["gjorde alt hvad han kunne", v(2.5)],
   ["hats off to", v(3)],
+  ["intet at sætte fingeren på", v(2.5)],
+  ["ikke noget at sætte fingeren på", v(2.5)],
+  ["intet at sætte en finger på", v(2.5)],
   // Staff who stayed on for someone: "he even stayed late", "blev efter lukketid".
   ["stayed late", v(2)],
   ["stayed behind", v(2)],
