@@ -1523,7 +1523,7 @@ function backwardTarget(
   return undefined;
 }
 
-/** Danish present (-er) or past (-ede, -te) tense: "snyder", "svigtede", "løj" aside. */
+/** A Danish verb in the present (-er) or past (-ede, -te): "snyder", "svigtede". */
 function isPresentOrPastVerb(lower: string): boolean {
   return lower.length >= 5 && /(er|ede|te)$/.test(lower);
 }
