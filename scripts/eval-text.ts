@@ -2,42 +2,24 @@
 // (each when present) next to the @nlpjs AFINN/SentiCon baseline, prints the figures and
 // writes them to test/fixtures/text/eval-report.json.
 //
-// Sets that may be tuned on: dev.jsonl (the first development set), dev2*.jsonl (written
-// for the second round; dev2b-f were each first run blind, as a check on overfitting, and
-// tuned on afterwards), holdout.jsonl, holdout2.jsonl and holdout3.jsonl (held out in the
-// first three rounds, each used up once its result was reported; docs/text-evaluation.md)
-// and dev3.jsonl and dev4*.jsonl (outside authors, third round; each run blind once before
-// tuning) and dev5.jsonl (fourth round, run blind once, then tuned on). holdout4.jsonl is
-// the fourth round's held-out set, written by someone who has not read the code. It runs
-// only with --final. It was reported once (86.8 %, praise F1 0.891;
-// docs/text-evaluation.md), so the next round may tune on it once it has a held-out set of
-// its own.
+// Which sets may be tuned and trained on, and which are held out, is decided in
+// scripts/text-sets.ts (each set's history: docs/text-evaluation.md). A held-out set runs
+// only with --final.
 //
 //   --set NAME     evaluate one set only
 //   --final        also evaluate the held-out set (never while tuning)
 //   --errors       print misclassified items, never those of the held-out set
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { analyzeText, createEmployeeMatcher, type EmployeeRef } from "../src/core/text/index";
+import { type Example, FIXTURES, type Label, loadSet, TEXT_SETS } from "./text-sets";
 
-type Label = "positive" | "neutral" | "negative";
-type Example = {
-  id: string;
-  lang: "da" | "en";
-  label: Label;
-  text: string;
-  employees?: Array<{ id: string; sentiment: Label }>;
-  source?: string;
-};
 type Prediction = { label: Label; employees: Array<{ id: string; sentiment: Label }> };
 
 const LABELS: Label[] = ["positive", "neutral", "negative"];
 /** 3-class accuracy and F1 of "employee named with sentiment positive" on unseen data. */
 const TARGETS = { accuracy: 0.9, praiseF1: 0.95 };
-const here = dirname(fileURLToPath(import.meta.url));
-const fixtures = join(here, "..", "test", "fixtures", "text");
 
 /** The bare @nlpjs analyser: AFINN-da (stemmed) for Danish, SentiCon for English. */
 export async function createBaseline(): Promise<
@@ -56,14 +38,6 @@ export async function createBaseline(): Promise<
     const result = await analyzer.process({ locale: lang, text });
     return Number(result.sentiment?.score ?? 0);
   };
-}
-
-function readJsonl(path: string): Example[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as Example);
 }
 
 type Confusion = Record<Label, Record<Label, number>>;
@@ -248,50 +222,23 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-// [name, texts, roster, held out]
-const sets: Array<[string, string, string, boolean]> = [
-  ["dev", "dev.jsonl", "dev-employees.json", false],
-  ["dev2", "dev2.jsonl", "dev2-employees.json", false],
-  // Written after the dev2 tuning, before any run on it: a check on overfitting, then tuned on.
-  ["dev2b", "dev2b.jsonl", "dev2-employees.json", false],
-  ["dev2c", "dev2c.jsonl", "dev2-employees.json", false],
-  ["dev2d", "dev2d.jsonl", "dev2d-employees.json", false],
-  ["dev2e", "dev2e.jsonl", "dev2-employees.json", false],
-  ["dev2f", "dev2f.jsonl", "dev2d-employees.json", false],
-  ["holdout", "holdout.jsonl", "holdout-employees.json", false],
-  // Held out in the second round and reported once (88.0 %, praise F1 0.852); tuned on since.
-  ["holdout2", "holdout2.jsonl", "holdout2-employees.json", false],
-  ["dev3", "dev3.jsonl", "dev3-employees.json", false],
-  // Fourth round, outside authors: each run once blind (figures kept), then tuned on.
-  ["dev4b", "dev4b.jsonl", "dev4b-employees.json", false],
-  ["dev4a", "dev4a.jsonl", "dev4a-employees.json", false],
-  // Fifth development set (outside author, fourth round): run once blind, then tuned on.
-  ["dev5", "dev5.jsonl", "dev5-employees.json", false],
-  // Held out in the third round and reported once (89.0 %, praise F1 0.920); tuned on since.
-  ["holdout3", "holdout3.jsonl", "holdout3-employees.json", false],
-  ["holdout4", "holdout4.jsonl", "holdout4-employees.json", true],
-];
 // `--set dev` evaluates one set only; the held-out set only runs with `--final`.
 const onlyIndex = process.argv.indexOf("--set");
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 const reports = [];
 const skipHeldOut = !process.argv.includes("--final");
-for (const [name, file, rosterFile, heldOut] of sets) {
-  if (only && name !== only) continue;
-  if (heldOut && skipHeldOut) continue;
-  const path = join(fixtures, file);
-  if (!existsSync(path)) {
-    console.log(`\n== ${name}: ${file} not found, skipped`);
+for (const set of TEXT_SETS) {
+  if (only && set.name !== only) continue;
+  if (set.heldOut && skipHeldOut) continue;
+  const loaded = loadSet(set);
+  if (!loaded) {
+    console.log(`\n== ${set.name}: ${set.file} not found, skipped`);
     continue;
   }
-  const rosterPath = join(fixtures, rosterFile);
-  const roster = existsSync(rosterPath)
-    ? (JSON.parse(readFileSync(rosterPath, "utf8")) as EmployeeRef[])
-    : [];
-  reports.push(await evaluate(name, readJsonl(path), roster, heldOut));
+  reports.push(await evaluate(set.name, loaded.examples, loaded.roster, set.heldOut));
 }
 // A tuning run (no --final) keeps the last reported held-out result in the report file.
-const reportPath = join(fixtures, "eval-report.json");
+const reportPath = join(FIXTURES, "eval-report.json");
 if (skipHeldOut && existsSync(reportPath)) {
   const previous = JSON.parse(readFileSync(reportPath, "utf8")) as {
     reports?: Array<{ heldOut?: boolean; set?: string }>;

@@ -1,7 +1,26 @@
-import { type EmployeeMatcher, findEmployees } from "./employees";
-import { detectLanguage, type Language } from "./language";
+import { type ClassLabel, loadModel, predictProbabilities, strongestFor } from "./classifier";
+import { type AnalyzedDocument, analyzeDocument } from "./document";
+import type { EmployeeMatcher } from "./employees";
 import {
+  combinerFeatures,
+  decideLabel,
+  type Features,
+  mentionFeatures,
+  mentionWordFeatures,
+  wordFeatures,
+} from "./features";
+import { detectLanguage, type Language } from "./language";
+import { DA_MARKERS, EN_MARKERS } from "./lexicon/function-words";
+import {
+  COMBINER_MODEL,
+  MENTION_MODEL,
+  MENTION_WORD_MODEL,
+  WORD_MODEL,
+} from "./model/sentiment-model";
+import {
+  type AnalyzedText,
   analyzeTokens,
+  type SentimentEvidence,
   type SentimentLabel,
   type SentimentResult,
   summarise,
@@ -9,16 +28,12 @@ import {
 } from "./sentiment";
 import { splitSentences, tokenize } from "./tokenize";
 
-/**
- * Sentiment of a Danish or English text. Without `language` it is detected; "other"
- * scores with both lexicons.
- */
-export function analyzeSentiment(text: string, language?: Language): SentimentResult {
-  const tokens = tokenize(text);
-  const lang = language ?? detectLanguage(text, undefined, tokens);
-  const doc = analyzeTokens(text, lang, undefined, { tokens, sentences: splitSentences(tokens) });
-  return { ...summarise(doc.sum), evidence: toEvidence(doc.contributions) };
-}
+const WORDS = loadModel(WORD_MODEL);
+const COMBINER = loadModel(COMBINER_MODEL);
+const MENTIONS = loadModel(MENTION_MODEL);
+const MENTION_WORDS = loadModel(MENTION_WORD_MODEL);
+/** How many learned word features are shown as evidence. */
+const LEARNED_EVIDENCE = 3;
 
 export type AnalyzeTextOptions = { language?: "da" | "en"; matcher?: EmployeeMatcher };
 
@@ -28,23 +43,116 @@ export type TextInsight = {
   employees: Array<{ id: string; name: string; sentiment: SentimentLabel }>;
 };
 
+function argmax(p: readonly [number, number, number]): ClassLabel {
+  const [a, b, c] = p;
+  return a >= b && a >= c ? "positive" : c > b ? "negative" : "neutral";
+}
+
+const NEGATORS = new Set(["ikke", "aldrig", "ingen", "intet", "not", "never", "no", "nobody"]);
+
+/** Function words both languages share, which the language markers leave out. */
+const SHARED_FUNCTION_WORDS = new Set(
+  "i to for at men hun han de den det dem og a an the in on til på er is was var har have jeg vi we it you du me mig my min af of en et så som med with fra from om about".split(
+    " ",
+  ),
+);
+
+/** "det", "the", "hun": no use as evidence, whatever weight they carry. Negators are. */
+function isFunctionWord(word: string): boolean {
+  if (NEGATORS.has(word)) return false;
+  return SHARED_FUNCTION_WORDS.has(word) || DA_MARKERS.has(word) || EN_MARKERS.has(word);
+}
+
+/** Learned word features shown as evidence: "tusind tak", "hjælp…". */
+function learnedEvidence(words: Features, label: ClassLabel): SentimentEvidence[] {
+  if (label === "neutral") return [];
+  const sign = label === "positive" ? 1 : -1;
+  const out: SentimentEvidence[] = [];
+  for (const { key, weight } of strongestFor(WORDS, words, label, LEARNED_EVIDENCE + 2)) {
+    const kind = key.slice(0, 2);
+    const body = key.slice(2).replace("<s> ", "");
+    if (kind !== "w:" && kind !== "b:") continue;
+    if (body.includes("<") || body.split(" ").every(isFunctionWord)) continue;
+    const token = body;
+    out.push({ token, weight: Math.round(sign * weight * 100) / 100, rule: "learned" });
+    if (out.length === LEARNED_EVIDENCE) break;
+  }
+  return out;
+}
+
+/**
+ * The rules' verdict weighed with the learned word model (docs/decisions): the label is
+ * the combiner's most likely class, the score P(positive) - P(negative). Evidence lists
+ * what the rules scored, then the words the model leaned on most.
+ */
+function decide(analysed: AnalyzedDocument): {
+  sentiment: SentimentResult;
+  probabilities: [number, number, number];
+} {
+  const { doc, language, names } = analysed;
+  const rules = toEvidence(doc.contributions);
+  if (!doc.tokens.some((t) => t.kind !== "punct")) {
+    return {
+      sentiment: { ...summarise(doc.sum), evidence: rules },
+      probabilities: [0, 1, 0],
+    };
+  }
+  const words = wordFeatures(doc, language, names);
+  const wordProbabilities = predictProbabilities(WORDS, words);
+  const probabilities = predictProbabilities(
+    COMBINER,
+    combinerFeatures(doc.sum, ratingOf(doc), wordProbabilities),
+  );
+  const label = decideLabel(probabilities, doc.sum, ratingOf(doc));
+  const score = Math.round((probabilities[0] - probabilities[2]) * 1000) / 1000;
+  return {
+    sentiment: { label, score, evidence: [...rules, ...learnedEvidence(words, label)] },
+    probabilities,
+  };
+}
+
+/**
+ * Sentiment of a Danish or English text. Without `language` it is detected; "other"
+ * scores with both lexicons.
+ */
+export function analyzeSentiment(text: string, language?: Language): SentimentResult {
+  return decide(analyzeDocument(text, { language })).sentiment;
+}
+
+/** The rules alone, without the learned layer: what their table tests pin down. */
+export function analyzeRules(text: string, language?: Language): SentimentResult {
+  const tokens = tokenize(text);
+  const lang = language ?? detectLanguage(text, undefined, tokens);
+  const doc = analyzeTokens(text, lang, undefined, { tokens, sentences: splitSentences(tokens) });
+  return { ...summarise(doc.sum), evidence: toEvidence(doc.contributions) };
+}
+
 /**
  * Language, overall sentiment and the employees named in one text. Tokenises once; a
- * matched name ("Bo Glad", "Rose") never scores as a sentiment word.
+ * matched name ("Bo Glad", "Rose") never scores as a sentiment word. Each person's
+ * sentiment weighs the rules' verdict on that person with the text's learned verdict.
  */
 export function analyzeText(text: string, opts: AnalyzeTextOptions = {}): TextInsight {
-  const tokens = tokenize(text);
-  const sentences = splitSentences(tokens);
-  const language = opts.language ?? detectLanguage(text, undefined, tokens);
-  const found = opts.matcher
-    ? findEmployees(opts.matcher, text, tokens, sentences, language)
-    : undefined;
-  const doc = found?.doc ?? analyzeTokens(text, language, undefined, { tokens, sentences });
-  // A matcher not made by createEmployeeMatcher still works, through its own find().
-  const mentions = found?.mentions ?? opts.matcher?.find(text) ?? [];
+  const analysed = analyzeDocument(text, opts);
+  const { sentiment, probabilities } = decide(analysed);
+  const people = analysed.mentions.length;
   return {
-    language,
-    sentiment: { ...summarise(doc.sum), evidence: toEvidence(doc.contributions) },
-    employees: mentions.map(({ id, name, sentiment }) => ({ id, name, sentiment })),
+    language: analysed.language,
+    sentiment,
+    employees: analysed.mentions.map(({ id, name, sentiment: rule, start }) => {
+      const words = predictProbabilities(
+        MENTION_WORDS,
+        mentionWordFeatures(analysed.doc, analysed.names, start, analysed.language),
+      );
+      const features = mentionFeatures(rule, people, probabilities, words);
+      return { id, name, sentiment: argmax(predictProbabilities(MENTIONS, features)) };
+    }),
   };
+}
+
+/** The sign of the ratings in a text ("9/10", "1 stjerne"), 0 when it has none. */
+function ratingOf(doc: AnalyzedText): number {
+  let sum = 0;
+  for (const c of doc.contributions) if (c.rules.includes("rating")) sum += c.weight;
+  return Math.sign(sum);
 }

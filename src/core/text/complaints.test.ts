@@ -1,7 +1,7 @@
 // Table tests for complaints stated as facts, ratings, idioms, questions and irony: the
 // patterns added after the first held-out round (see docs/decisions/0004-text-lexicons.md).
 import { describe, expect, it } from "vitest";
-import { analyzeSentiment } from "./index";
+import { analyzeRules } from "./index";
 import { ratingAt } from "./patterns";
 import { tokenize } from "./tokenize";
 
@@ -9,7 +9,7 @@ type Case = [text: string, label: "positive" | "neutral" | "negative"];
 
 function expectLabels(cases: Case[], language?: "da" | "en") {
   for (const [text, label] of cases) {
-    const result = analyzeSentiment(text, language);
+    const result = analyzeRules(text, language);
     expect({ text, label: result.label, evidence: result.evidence }).toMatchObject({ text, label });
   }
 }

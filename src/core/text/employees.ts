@@ -1094,7 +1094,7 @@ export function findEmployees(
   tokens: Token[],
   sentences: Span[],
   language: LexiconLanguage,
-): { mentions: EmployeeMention[]; doc: AnalyzedText } | undefined {
+): { mentions: EmployeeMention[]; doc: AnalyzedText; names: ReadonlySet<number> } | undefined {
   const matches = matchNames(matcher, tokens, sentences, language);
   if (!matches) return undefined;
   const skip = new Set<number>();
@@ -1103,5 +1103,5 @@ export function findEmployees(
   }
   const doc = analyzeTokens(text, language, skip, { tokens, sentences });
   doc.nameTokens = matches.map((m) => m.firstToken);
-  return { mentions: scoreMentions(doc, matches), doc };
+  return { mentions: scoreMentions(doc, matches), doc, names: skip };
 }

@@ -2,6 +2,7 @@
 // Pure code: no I/O, no clock; lexicons load as modules.
 export {
   type AnalyzeTextOptions,
+  analyzeRules,
   analyzeSentiment,
   analyzeText,
   type TextInsight,

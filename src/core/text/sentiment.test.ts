@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeSentiment } from "./index";
+import { analyzeRules } from "./index";
 
 type Case = [text: string, label: "positive" | "neutral" | "negative"];
 
 function expectLabels(cases: Case[], language?: "da" | "en") {
   for (const [text, label] of cases) {
-    const result = analyzeSentiment(text, language);
+    const result = analyzeRules(text, language);
     expect({ text, label: result.label, evidence: result.evidence }).toMatchObject({ text, label });
   }
 }
 
-describe("analyzeSentiment: Danish", () => {
+describe("analyzeRules: Danish", () => {
   it("beats the AFINN baseline on negation", () => {
     expectLabels(
       [
@@ -90,10 +90,10 @@ describe("analyzeSentiment: Danish", () => {
       ["Fin service :)", "positive"],
       ["ELENDIG service", "negative"],
     ]);
-    const plain = analyzeSentiment("Det var godt", "da").score;
-    const loud = analyzeSentiment("Det var GODT!!!", "da").score;
+    const plain = analyzeRules("Det var godt", "da").score;
+    const loud = analyzeRules("Det var GODT!!!", "da").score;
     expect(loud).toBeGreaterThan(plain);
-    expect(analyzeSentiment("Det var GODT!!!", "da").evidence.map((e) => e.rule)).toEqual(
+    expect(analyzeRules("Det var GODT!!!", "da").evidence.map((e) => e.rule)).toEqual(
       expect.arrayContaining(["lexicon+caps", "exclamation"]),
     );
   });
@@ -152,9 +152,9 @@ describe("analyzeSentiment: Danish", () => {
   });
 
   it("says which words and rules decided", () => {
-    const result = analyzeSentiment("Det var ikke godt.", "da");
+    const result = analyzeRules("Det var ikke godt.", "da");
     expect(result.evidence).toEqual([{ token: "godt", weight: -2.25, rule: "lexicon+negation" }]);
-    const contrast = analyzeSentiment("Sød, men langsom.", "da");
+    const contrast = analyzeRules("Sød, men langsom.", "da");
     expect(contrast.evidence.map((e) => [e.token, e.rule])).toEqual([
       ["Sød", "lexicon+contrast"],
       ["langsom", "lexicon+contrast"],
@@ -162,7 +162,7 @@ describe("analyzeSentiment: Danish", () => {
   });
 });
 
-describe("analyzeSentiment: English", () => {
+describe("analyzeRules: English", () => {
   it("handles negation, contrast and idioms", () => {
     expectLabels(
       [
@@ -186,7 +186,7 @@ describe("analyzeSentiment: English", () => {
   });
 });
 
-describe("analyzeSentiment properties", () => {
+describe("analyzeRules properties", () => {
   it("never throws and keeps the score in [-1, 1] with a matching sign", () => {
     fc.assert(
       fc.property(
@@ -215,7 +215,7 @@ describe("analyzeSentiment properties", () => {
         ),
         fc.constantFrom(undefined, "da" as const, "en" as const, "other" as const),
         (text, language) => {
-          const result = analyzeSentiment(text, language);
+          const result = analyzeRules(text, language);
           expect(result.score).toBeGreaterThanOrEqual(-1);
           expect(result.score).toBeLessThanOrEqual(1);
           if (result.label === "positive") expect(result.score).toBeGreaterThan(0);
