@@ -1,13 +1,20 @@
-import { type ClassLabel, loadModel, predictProbabilities, strongestFor } from "./classifier";
+import {
+  type ClassLabel,
+  FeatureKind,
+  type Hit,
+  loadModel,
+  predictProbabilities,
+  Scorer,
+  strongestFor,
+} from "./classifier";
 import { type AnalyzedDocument, analyzeDocument } from "./document";
 import type { EmployeeMatcher } from "./employees";
 import {
+  addMentionWordFeatures,
+  addWordFeatures,
   combinerFeatures,
   decideLabel,
-  type Features,
   mentionFeatures,
-  mentionWordFeatures,
-  wordFeatures,
 } from "./features";
 import { detectLanguage, type Language } from "./language";
 import { DA_MARKERS, EN_MARKERS } from "./lexicon/function-words";
@@ -63,21 +70,34 @@ function isFunctionWord(word: string): boolean {
   return SHARED_FUNCTION_WORDS.has(word) || DA_MARKERS.has(word) || EN_MARKERS.has(word);
 }
 
-/** Learned word features shown as evidence: "tusind tak", "hjælp…". */
-function learnedEvidence(words: Features, label: ClassLabel): SentimentEvidence[] {
+/** The words of a hit as shown: "tusind tak"; a sentence start is left out. */
+function hitText(key: string): string {
+  return key.startsWith("<s> ") ? key.slice(4) : key;
+}
+
+/** A word or word pair worth showing: no placeholder ("<navn>"), not only function words. */
+function isShown(key: string): boolean {
+  const text = hitText(key);
+  return !text.includes("<") && !text.split(" ").every(isFunctionWord);
+}
+
+/** The word model's words and pairs that may be shown as evidence, decided once. */
+const SHOWN = new Set(
+  [
+    ...WORDS.byKind[FeatureKind.Word].keys(),
+    ...[...WORDS.pairs.values()].flatMap((seconds) => [...seconds.values()].map((e) => e.key)),
+  ].filter(isShown),
+);
+
+/** Learned words and word pairs shown as evidence: "tusind tak", "aldrig". */
+function learnedEvidence(hits: readonly Hit[], label: ClassLabel): SentimentEvidence[] {
   if (label === "neutral") return [];
   const sign = label === "positive" ? 1 : -1;
-  const out: SentimentEvidence[] = [];
-  for (const { key, weight } of strongestFor(WORDS, words, label, LEARNED_EVIDENCE + 2)) {
-    const kind = key.slice(0, 2);
-    const body = key.slice(2).replace("<s> ", "");
-    if (kind !== "w:" && kind !== "b:") continue;
-    if (body.includes("<") || body.split(" ").every(isFunctionWord)) continue;
-    const token = body;
-    out.push({ token, weight: Math.round(sign * weight * 100) / 100, rule: "learned" });
-    if (out.length === LEARNED_EVIDENCE) break;
-  }
-  return out;
+  return strongestFor(hits, label, LEARNED_EVIDENCE).map(({ hit, weight }) => ({
+    token: hitText(hit.key),
+    weight: Math.round(sign * weight * 100) / 100,
+    rule: "learned",
+  }));
 }
 
 /**
@@ -97,16 +117,17 @@ function decide(analysed: AnalyzedDocument): {
       probabilities: [0, 1, 0],
     };
   }
-  const words = wordFeatures(doc, language, names);
-  const wordProbabilities = predictProbabilities(WORDS, words);
+  const words = new Scorer(WORDS, SHOWN);
+  addWordFeatures(words, doc, language, names);
+  const rating = ratingOf(doc);
   const probabilities = predictProbabilities(
     COMBINER,
-    combinerFeatures(doc.sum, ratingOf(doc), wordProbabilities),
+    combinerFeatures(doc.sum, rating, words.probabilities()),
   );
-  const label = decideLabel(probabilities, doc.sum, ratingOf(doc));
+  const label = decideLabel(probabilities, doc.sum, rating);
   const score = Math.round((probabilities[0] - probabilities[2]) * 1000) / 1000;
   return {
-    sentiment: { label, score, evidence: [...rules, ...learnedEvidence(words, label)] },
+    sentiment: { label, score, evidence: [...rules, ...learnedEvidence(words.hits, label)] },
     probabilities,
   };
 }
@@ -140,11 +161,9 @@ export function analyzeText(text: string, opts: AnalyzeTextOptions = {}): TextIn
     language: analysed.language,
     sentiment,
     employees: analysed.mentions.map(({ id, name, sentiment: rule, start }) => {
-      const words = predictProbabilities(
-        MENTION_WORDS,
-        mentionWordFeatures(analysed.doc, analysed.names, start, analysed.language),
-      );
-      const features = mentionFeatures(rule, people, probabilities, words);
+      const words = new Scorer(MENTION_WORDS);
+      addMentionWordFeatures(words, analysed.doc, analysed.names, start, analysed.language);
+      const features = mentionFeatures(rule, people, probabilities, words.probabilities());
       return { id, name, sentiment: argmax(predictProbabilities(MENTIONS, features)) };
     }),
   };

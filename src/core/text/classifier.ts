@@ -14,13 +14,115 @@ export type LinearModelData = {
   weights: Record<string, [number, number, number]>;
 };
 
+type Triple = readonly [number, number, number];
+
+/** Kinds of feature key, by prefix: the scorer keeps one map per kind, keyed without it. */
+export const FeatureKind = { Other: 0, Word: 1, Prefix: 2, Pair: 3 } as const;
+export type FeatureKind = (typeof FeatureKind)[keyof typeof FeatureKind];
+const KIND_PREFIX = ["", "w:", "p:", "b:"] as const;
+
+/** A word pair's weights, with the pair as one string made once ("tusind tak"). */
+type PairEntry = { key: string; weights: Triple };
+
 export type LinearModel = {
   data: LinearModelData;
-  weights: Map<string, readonly [number, number, number]>;
+  weights: Map<string, Triple>;
+  /** The same weights split by kind, keyed without the prefix: no string building to score. */
+  byKind: [Map<string, Triple>, Map<string, Triple>, Map<string, Triple>];
+  /** Word pairs by first word, then second: a pair is scored without joining the two. */
+  pairs: Map<string, Map<string, PairEntry>>;
 };
 
 export function loadModel(data: LinearModelData): LinearModel {
-  return { data, weights: new Map(Object.entries(data.weights)) };
+  const weights = new Map<string, Triple>(Object.entries(data.weights));
+  const byKind: LinearModel["byKind"] = [new Map(), new Map(), new Map()];
+  const pairs: LinearModel["pairs"] = new Map();
+  for (const [key, w] of weights) {
+    const kind = KIND_PREFIX.indexOf(key.slice(0, 2) as (typeof KIND_PREFIX)[number]);
+    if (kind === FeatureKind.Pair) {
+      const pair = key.slice(2);
+      const space = pair.indexOf(" ");
+      const first = pair.slice(0, space);
+      let seconds = pairs.get(first);
+      if (!seconds) {
+        seconds = new Map();
+        pairs.set(first, seconds);
+      }
+      seconds.set(pair.slice(space + 1), { key: pair, weights: w });
+    } else if (kind > 0) byKind[kind as 1 | 2].set(key.slice(2), w);
+    else byKind[0].set(key, w);
+  }
+  return { data, weights, byKind, pairs };
+}
+
+/** Where feature extraction sends each feature: a key list (training) or a scorer. */
+export interface FeatureSink {
+  add(kind: Exclude<FeatureKind, 3>, key: string, value?: number): void;
+  /** Two words in a row; neither holds a space. */
+  pair(first: string, second: string): void;
+}
+
+/** Collects features as prefixed keys ("w:tak", "b:tusind tak"), for training and tests. */
+export class FeatureCollector implements FeatureSink {
+  readonly keys: string[] = [];
+  readonly values: number[] = [];
+
+  /** A key may come twice ("tak ... tak"): a linear model adds the two, as it would a count. */
+  add(kind: FeatureKind, key: string, value = 1): void {
+    this.keys.push(KIND_PREFIX[kind] + key);
+    this.values.push(value);
+  }
+
+  pair(first: string, second: string): void {
+    this.add(FeatureKind.Pair, `${first} ${second}`);
+  }
+
+  features(): Features {
+    return { keys: this.keys, values: this.values };
+  }
+}
+
+/** A word or word pair the model knew, kept for evidence. */
+export type Hit = { key: string; weights: Triple; value: number };
+
+/**
+ * Scores features as they come, without building keys. Keeps the word and pair hits that
+ * `keep` lists (a word never holds a space, a pair always does), for evidence.
+ */
+export class Scorer implements FeatureSink {
+  a = 0;
+  b = 0;
+  c = 0;
+  readonly hits: Hit[] = [];
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly keep?: ReadonlySet<string>,
+  ) {}
+
+  add(kind: Exclude<FeatureKind, 3>, key: string, value = 1): void {
+    const w = this.model.byKind[kind].get(key);
+    if (!w) return;
+    this.a += w[0] * value;
+    this.b += w[1] * value;
+    this.c += w[2] * value;
+    if (kind === FeatureKind.Word && this.keep?.has(key))
+      this.hits.push({ key, weights: w, value });
+  }
+
+  pair(first: string, second: string): void {
+    const entry = this.model.pairs.get(first)?.get(second);
+    if (!entry) return;
+    const w = entry.weights;
+    this.a += w[0];
+    this.b += w[1];
+    this.c += w[2];
+    if (this.keep?.has(entry.key)) this.hits.push({ key: entry.key, weights: w, value: 1 });
+  }
+
+  probabilities(): [number, number, number] {
+    return softmax(this.a, this.b, this.c);
+  }
 }
 
 /** Class probabilities, in CLASSES order. */
@@ -52,27 +154,30 @@ export function softmax(a: number, b: number, c: number): [number, number, numbe
   return [ea / s, eb / s, ec / s];
 }
 
-/** The features that pushed most toward `label`, strongest first: the learned evidence. */
+/**
+ * The hits that pushed most toward `label`, strongest first: the learned evidence. A short
+ * list is kept by insertion, as `limit` is small.
+ */
 export function strongestFor(
-  model: LinearModel,
-  features: Features,
+  hits: readonly Hit[],
   label: ClassLabel,
   limit: number,
-): Array<{ key: string; weight: number }> {
+): Array<{ hit: Hit; weight: number }> {
   const k = CLASSES.indexOf(label);
-  const out: Array<{ key: string; weight: number }> = [];
-  for (let i = 0; i < features.keys.length; i++) {
-    const key = features.keys[i] as string;
-    const w = model.weights.get(key);
-    if (!w) continue;
-    const v = features.values[i] as number;
+  const out: Array<{ hit: Hit; weight: number }> = [];
+  for (const hit of hits) {
+    const w = hit.weights;
     // Margin over the mean of the other two classes: what this feature did for `label`.
-    const others = (w[0] + w[1] + w[2] - (w[k] as number)) / 2;
-    const weight = ((w[k] as number) - others) * v;
-    if (weight > 0) out.push({ key, weight });
+    const own = w[k] as number;
+    const weight = (own - (w[0] + w[1] + w[2] - own) / 2) * hit.value;
+    if (weight <= 0 || (out.length === limit && weight <= (out[limit - 1]?.weight ?? 0))) continue;
+    if (out.some((o) => o.hit.key === hit.key)) continue;
+    let at = out.length;
+    while (at > 0 && (out[at - 1]?.weight ?? 0) < weight) at--;
+    out.splice(at, 0, { hit, weight });
+    if (out.length > limit) out.pop();
   }
-  out.sort((x, y) => y.weight - x.weight);
-  return out.slice(0, limit);
+  return out;
 }
 
 export type TrainingExample = { features: Features; label: number; weight?: number };

@@ -2,11 +2,14 @@
 // found (their sum, each rule and lexicon word with its sign) and the words themselves.
 // Names found by the matcher become one placeholder, so "tak <navn>" learned from one
 // roster carries to the next.
+import { FeatureCollector, FeatureKind, type FeatureSink } from "./classifier";
 import type { LexiconLanguage } from "./lookup";
 import type { AnalyzedText } from "./sentiment";
 
-/** Sparse feature vector: parallel arrays, each key at most once. */
+/** Sparse feature vector: parallel arrays; a repeated key adds up. */
 export type Features = { keys: string[]; values: number[] };
+
+const { Other, Word, Prefix } = FeatureKind;
 
 const NAME = "<navn>";
 const OTHER = "<anden>";
@@ -14,72 +17,39 @@ const MAX_BIGRAM_WORDS = 60;
 /** Word prefix length: a cheap stem for Danish inflection and compounds. */
 const PREFIX = 5;
 
-class FeatureBuilder {
-  readonly index = new Map<string, number>();
-  readonly keys: string[] = [];
-  readonly values: number[] = [];
-
-  add(key: string, value = 1): void {
-    const at = this.index.get(key);
-    if (at === undefined) {
-      this.index.set(key, this.keys.length);
-      this.keys.push(key);
-      this.values.push(value);
-    } else this.values[at] = (this.values[at] as number) + value;
-  }
-}
-
 /** Squashes a rule sum into (-1, 1): the rules' verdict and how sure they are. */
 function squash(x: number): number {
   return x / (Math.abs(x) + 2);
 }
 
 /**
- * Features of a text the rules have analysed. `names` are the tokens of matched employee
- * names (skipped as words); `language` is the detected one.
+ * What the word model sees of a text the rules have analysed: its words, word prefixes
+ * and word pairs, and a few shapes (question, exclamation, length). No rule output: the
+ * combiner weighs that. `names` are the tokens of matched employee names. Sent to a
+ * sink, so scoring builds no keys (classifier.ts: Scorer).
  */
-export function documentFeatures(
+export function addWordFeatures(
+  sink: FeatureSink,
   doc: AnalyzedText,
   language: LexiconLanguage,
   names?: ReadonlySet<number>,
-): Features {
-  const f = new FeatureBuilder();
-  const { tokens, contributions, sentences } = doc;
-  f.add("bias");
-  f.add(`lang:${language}`);
-  f.add("rule:sum", squash(doc.sum));
-  f.add(doc.sum >= 1 ? "rule:positive" : doc.sum <= -1 ? "rule:negative" : "rule:neutral");
-  let positive = 0;
-  let negative = 0;
-  const lastSentence = sentences.length - 1;
-  let lastSum = 0;
-  for (const c of contributions) {
-    const sign = c.weight > 0 ? "+" : "-";
-    if (c.weight > 0) positive += c.weight;
-    else negative -= c.weight;
-    if (c.sentence === lastSentence) lastSum += c.weight;
-    f.add(`ev:${c.token.toLowerCase()}${sign}`);
-    for (const rule of c.rules) f.add(`r:${rule}${sign}`);
-  }
-  f.add("rule:positive-total", squash(positive));
-  f.add("rule:negative-total", squash(negative));
-  if (sentences.length > 1) f.add("rule:last-sentence", squash(lastSum));
-  if (contributions.length === 0) f.add("rule:none");
-
+): void {
+  const { tokens } = doc;
+  sink.add(Other, "bias");
+  sink.add(Other, `lang:${language}`);
   let words = 0;
   let previous = "<s>";
   let questions = 0;
   let exclamations = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token) continue;
+    const token = tokens[i] as (typeof tokens)[number];
     if (token.kind === "punct") {
-      if (token.text.includes("?")) questions++;
-      if (token.text.includes("!")) exclamations++;
-      previous =
-        token.text.includes("?") || token.text.includes("!") || token.text === "."
-          ? "<s>"
-          : previous;
+      const text = token.text;
+      const question = text.includes("?");
+      const exclamation = text.includes("!");
+      if (question) questions++;
+      if (exclamation) exclamations++;
+      if (question || exclamation || text === ".") previous = "<s>";
       continue;
     }
     let word: string;
@@ -89,37 +59,30 @@ export function documentFeatures(
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
     words++;
-    f.add(`w:${word}`);
+    sink.add(Word, word);
     if (token.kind === "word" && word !== NAME && word.length > PREFIX + 1) {
-      f.add(`p:${word.slice(0, PREFIX)}`);
+      sink.add(Prefix, word.slice(0, PREFIX));
     }
-    if (words <= MAX_BIGRAM_WORDS) f.add(`b:${previous} ${word}`);
+    if (words <= MAX_BIGRAM_WORDS) sink.pair(previous, word);
     previous = word;
   }
   const last = tokens[tokens.length - 1];
-  if (last?.kind === "punct" && last.text.includes("?")) f.add("end:?");
-  if (questions > 0) f.add("has:?");
-  if (exclamations > 0) f.add("has:!");
-  if ((names?.size ?? 0) > 0) f.add("has:name");
-  f.add(words <= 3 ? "len:short" : words <= 12 ? "len:medium" : "len:long");
-  return { keys: f.keys, values: f.values };
+  if (last?.kind === "punct" && last.text.includes("?")) sink.add(Other, "end:?");
+  if (questions > 0) sink.add(Other, "has:?");
+  if (exclamations > 0) sink.add(Other, "has:!");
+  if ((names?.size ?? 0) > 0) sink.add(Other, "has:name");
+  sink.add(Other, words <= 3 ? "len:short" : words <= 12 ? "len:medium" : "len:long");
 }
 
-/** Word features only: what the learned word model sees (no rule output). */
+/** The word model's features as keys ("w:tak", "b:tusind tak"): for training and tests. */
 export function wordFeatures(
   doc: AnalyzedText,
   language: LexiconLanguage,
   names?: ReadonlySet<number>,
 ): Features {
-  const all = documentFeatures(doc, language, names);
-  const keys: string[] = [];
-  const values: number[] = [];
-  all.keys.forEach((key, i) => {
-    if (key.startsWith("rule:") || key.startsWith("r:") || key.startsWith("ev:")) return;
-    keys.push(key);
-    values.push(all.values[i] as number);
-  });
-  return { keys, values };
+  const collector = new FeatureCollector();
+  addWordFeatures(collector, doc, language, names);
+  return collector.features();
 }
 
 /**
@@ -210,21 +173,30 @@ export function mentionFeatures(
  * person is "<navn>", anyone else named is "<anden>", so "<navn> hjalp" and "tak til
  * <navn>" carry from one roster to the next.
  */
-export function mentionWordFeatures(
+export function addMentionWordFeatures(
+  sink: FeatureSink,
   doc: AnalyzedText,
   names: ReadonlySet<number>,
   mentionStart: number,
   language: LexiconLanguage,
-): Features {
-  const f = new FeatureBuilder();
+): void {
   const { tokens, sentences } = doc;
-  f.add("bias");
-  f.add(`lang:${language}`);
-  const at = tokens.findIndex((t) => t.start === mentionStart);
-  const sentence = sentences.find((s) => at >= s.start && at < s.end) ?? {
-    start: 0,
-    end: tokens.length,
-  };
+  sink.add(Other, "bias");
+  sink.add(Other, `lang:${language}`);
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if ((tokens[i] as (typeof tokens)[number]).start === mentionStart) {
+      at = i;
+      break;
+    }
+  }
+  let sentence = { start: 0, end: tokens.length };
+  for (const s of sentences) {
+    if (at >= s.start && at < s.end) {
+      sentence = s;
+      break;
+    }
+  }
   let own = at;
   while (own >= 0 && own + 1 < tokens.length && names.has(own + 1)) own++;
   let previous = "<s>";
@@ -240,15 +212,26 @@ export function mentionWordFeatures(
       word = OTHER;
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
-    f.add(`w:${word}`);
+    sink.add(Word, word);
     if (token.kind === "word" && word.length > PREFIX + 1 && !word.startsWith("<")) {
-      f.add(`p:${word.slice(0, PREFIX)}`);
+      sink.add(Prefix, word.slice(0, PREFIX));
     }
-    f.add(`b:${previous} ${word}`);
+    sink.pair(previous, word);
     previous = word;
   }
-  if (sentences.length > 1) f.add("text:sentences", Math.min(sentences.length, 6) / 6);
-  return { keys: f.keys, values: f.values };
+  if (sentences.length > 1) sink.add(Other, "text:sentences", Math.min(sentences.length, 6) / 6);
+}
+
+/** The mention model's features as keys: for training and tests. */
+export function mentionWordFeatures(
+  doc: AnalyzedText,
+  names: ReadonlySet<number>,
+  mentionStart: number,
+  language: LexiconLanguage,
+): Features {
+  const collector = new FeatureCollector();
+  addMentionWordFeatures(collector, doc, names, mentionStart, language);
+  return collector.features();
 }
 
 /**

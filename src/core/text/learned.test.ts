@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { TEXT_SETS } from "../../../scripts/text-sets";
 import { CLASSES, loadModel, predictProbabilities, train } from "./classifier";
 import { analyzeDocument } from "./document";
-import { documentFeatures, mentionWordFeatures } from "./features";
+import { mentionWordFeatures, wordFeatures } from "./features";
 import { analyzeRules, analyzeSentiment, analyzeText, createEmployeeMatcher } from "./index";
 import {
   COMBINER_MODEL,
@@ -96,7 +96,7 @@ describe("mentions with the learned layer", () => {
     );
     expect(own.keys).toContain("b:til <navn>");
     expect(own.keys).toContain("w:<anden>");
-    const doc = documentFeatures(analysed.doc, analysed.language, analysed.names);
+    const doc = wordFeatures(analysed.doc, analysed.language, analysed.names);
     for (const key of [...own.keys, ...doc.keys]) expect(key).not.toMatch(/sofie|nielsen|lars/);
   });
 });
