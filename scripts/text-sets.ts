@@ -119,8 +119,9 @@ export const TEXT_SETS: TextSet[] = [
     heldOut: false,
     author: "h4",
   },
-  // Fifth round, outside author: run once blind with the learned layer, then trained on.
-  { name: "dev6", file: "dev6.jsonl", roster: "dev6-employees.json", heldOut: true, author: "d6" },
+  // Fifth round, outside author: run once blind with the learned layer (94.4 %, praise F1
+  // 0.935; rules alone 87.1 %, 0.913), then trained on.
+  { name: "dev6", file: "dev6.jsonl", roster: "dev6-employees.json", heldOut: false, author: "d6" },
   // The fifth round's sealed set (outside author; holdout5.md): scored once, with --final.
   {
     name: "holdout5",

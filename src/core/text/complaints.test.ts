@@ -500,3 +500,17 @@ describe("fourth round: stories of kindness and denied complaints", () => {
     expectLabels([["Bins weren't emptied on Tuesday", "negative"]], "en");
   });
 });
+
+describe("fifth-round words", () => {
+  it("knows words of praise and complaint the fifth round's sets used", () => {
+    expectLabels(
+      [
+        ["Håndteringen af min sag var eksemplarisk", "positive"],
+        ["Træneren favoriserer de samme børn hver gang", "negative"],
+        ["Kæmpe cadeau til vejfolkene", "positive"],
+      ],
+      "da",
+    );
+    expectLabels([["The hygienist was rough and my gums bled", "negative"]], "en");
+  });
+});

@@ -385,6 +385,9 @@ function matchAt(
     // no other first name before it ("Peter Whitfield" is someone else, "Chris Dunne" is
     // Christopher Dunne).
     if (!isCapitalised(first)) return undefined;
+    // "butikken i Nyborg", "bor i Holstebro", "the shop in Nyborg": a surname alone after
+    // "i"/"in" is a town.
+    if (before && PLACE_PREPOSITIONS.has(before.lower)) return undefined;
     // A surname that is also a word ("Hjort", "Fugl") is a name only where a name's place
     // is plain: opening a sentence before a verb ("Hjort er en dygtig dyrlæge"), thanked,
     // or joined to a colleague's name ("Hjort and Seun", "Seun og Hjort").
@@ -451,6 +454,8 @@ function matchAt(
 const COORDINATORS = new Set(["og", "and", "&"]);
 /** Prepositions follow a name ("Bo fra kommunen") but also a word ("Frost på vejene"). */
 const PREPOSITIONS = new Set(["i", "på", "fra", "ved", "hos", "at", "in", "from", "on"]);
+/** Before a lone surname, these make it a place ("i Nyborg", "in Nyborg"). */
+const PLACE_PREPOSITIONS = new Set(["i", "in"]);
 /** Copulas and articles: a lower-case word after them is a noun, not a name. */
 const PREDICATE_WORDS = new Set(["er", "var", "som", "en", "et", "is", "was", "as", "a", "an"]);
 /** English present tenses that follow a name ("Grace deserves"); not any "-s" ("Hope things"). */

@@ -282,3 +282,29 @@ describe("fourth-round name rules", () => {
     expect(found4(text)).toEqual(expected);
   });
 });
+
+describe("fifth-round name rules", () => {
+  const matcher5 = createEmployeeMatcher([
+    { id: "skive", name: "Peder Skive" },
+    { id: "tone", name: "Tone Birkholm" },
+    { id: "viola", name: "Viola Krarup" },
+    { id: "sund", name: "Mette Sund" },
+  ]);
+  const found5 = (text: string) => matcher5.find(text).map((m) => `${m.id}:${m.sentiment}`);
+
+  it.each<[string, string[]]>([
+    // a surname alone after "i"/"in" is a town
+    ["Jeg købte cyklen i butikken i Skive", []],
+    ["The shop in Skive was closed", []],
+    ["Skive var virkelig hjælpsom", ["skive:positive"]],
+    ["Peder Skive i Skive var sød", ["skive:positive"]],
+    // first names and surnames that are also words, in lower case or opening a sentence
+    ["Hendes tone over for børnene er alt for hård", []],
+    ["Tone var rigtig sød ved min søn", ["tone:positive"]],
+    ["Min datter spiller viola", []],
+    ["Sund og rask igen. Tak for god behandling", []],
+    ["Mette Sund var fantastisk", ["sund:positive"]],
+  ])("%s", (text, expected) => {
+    expect(found5(text)).toEqual(expected);
+  });
+});

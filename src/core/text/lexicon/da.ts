@@ -885,6 +885,10 @@ export const DA_LEXICON: Lexicon = {
   tossede: -2,
   legende: 3,
   uforsvarlig: -3,
+  // --- added in the fifth round
+  eksemplarisk: 3.5,
+  favorisere: -2,
+  cadeau: 2.5,
 };
 
 /**

@@ -592,6 +592,8 @@ export const EN_LEXICON: Lexicon = {
   // --- added in the fourth round
   rocks: 2.5,
   skipped: -1.5,
+  // --- added in the fifth round
+  rough: -2,
 };
 
 /** English compound heads are rare; hyphenated forms are split in `lookup.ts`. */

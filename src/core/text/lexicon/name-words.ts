@@ -15,7 +15,7 @@ export const NAME_WORDS_DA: ReadonlySet<string> = new Set(
     "hvid sort brun grøn rød blå mørk lys frisk kold varm vind skytte rytter munk præst kok " +
     "søn else dan ask sten bent per mie kai kaj kirk brand ulla tage vibe søs stoffer " +
     "mus bamse held kit vilde skipper sejr saga turbo borg lærke gry ebbe eng bro hede hvidt " +
-    "naja kamp elg lilje viol mynte frej bølge ulf"
+    "naja kamp elg lilje viol mynte frej bølge ulf tone sund viola salt skriver"
   ).split(" "),
 );
 
