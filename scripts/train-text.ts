@@ -13,7 +13,8 @@
 // It prints leave-one-set-out estimates: each blind set scored by a combiner fitted on the
 // other blind sets, and a word model trained without the set's author.
 //
-//   --dry          print the estimates, write nothing
+//   --dry              print the estimates, write nothing
+//   --praise-errors    also print each praise the leave-one-set-out estimate gets wrong
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -290,6 +291,18 @@ for (const held of blindSets) {
         ]),
       ),
     });
+    if (process.argv.includes("--praise-errors")) {
+      const { predicted } = combinedSide[combinedSide.length - 1] as (typeof allRule)[number];
+      const wrong = [...new Set([...gold.keys(), ...predicted.keys()])].filter(
+        (id) => (gold.get(id) === "positive") !== (predicted.get(id) === "positive"),
+      );
+      for (const id of wrong) {
+        const rule = found.find((m) => m.id === id)?.sentiment ?? "-";
+        console.log(
+          `    ${r.example.id} ${id} gold=${gold.get(id) ?? "-"} got=${predicted.get(id) ?? "-"} rules=${rule}  ${r.example.text}`,
+        );
+      }
+    }
   }
   allRule.push(...ruleSide);
   allCombined.push(...combinedSide);

@@ -199,10 +199,35 @@ export function addMentionWordFeatures(
   }
   let own = at;
   while (own >= 0 && own + 1 < tokens.length && names.has(own + 1)) own++;
+  // The person's own clause: from the last break before the name to the next one after
+  // it. A comma, "men"/"but" or another person's name breaks ("CG var flink, men
+  // regningen fra Marlene ..." says nothing kind of Marlene).
+  let from = sentence.start;
+  let to = sentence.end;
+  if (at >= 0) {
+    for (let i = at - 1; i >= sentence.start; i--) {
+      if (isClauseBreak(tokens, i, names)) {
+        from = i + 1;
+        break;
+      }
+    }
+    for (let i = own + 1; i < sentence.end; i++) {
+      if (isClauseBreak(tokens, i, names)) {
+        to = i;
+        break;
+      }
+    }
+  }
   let previous = "<s>";
   for (let i = sentence.start; i < sentence.end; i++) {
     const token = tokens[i];
     if (!token || token.kind === "punct") continue;
+    const inClause = i >= from && i < to;
+    if (!inClause) {
+      // Outside the clause: single words only, on their own keys.
+      if (token.kind === "word" && !names.has(i)) sink.add(Other, `x:${token.lower}`);
+      continue;
+    }
     let word: string;
     if (i >= at && i <= own) {
       if (previous === NAME) continue;
@@ -220,6 +245,32 @@ export function addMentionWordFeatures(
     previous = word;
   }
   if (sentences.length > 1) sink.add(Other, "text:sentences", Math.min(sentences.length, 6) / 6);
+}
+
+const COORDINATORS = new Set(["og", "and", "&"]);
+const CLAUSE_BREAK_WORDS = new Set([
+  "men",
+  "but",
+  "mens",
+  "while",
+  "whereas",
+  "selvom",
+  "although",
+]);
+
+function isClauseBreak(
+  tokens: AnalyzedText["tokens"],
+  i: number,
+  names: ReadonlySet<number>,
+): boolean {
+  const token = tokens[i];
+  if (!token) return false;
+  if (token.kind === "punct") return /^[,;:–—-]/.test(token.text);
+  if (token.kind === "word" && CLAUSE_BREAK_WORDS.has(token.lower)) return true;
+  // Another person's name, unless joined by "og"/"and": "Sofie og Lars var søde" praises both.
+  if (!names.has(i) || names.has(i - 1)) return false;
+  const before = tokens[i - 1];
+  return !(before && COORDINATORS.has(before.lower));
 }
 
 /** The mention model's features as keys: for training and tests. */
