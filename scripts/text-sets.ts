@@ -122,13 +122,21 @@ export const TEXT_SETS: TextSet[] = [
   // Fifth round, outside author: run once blind with the learned layer (94.4 %, praise F1
   // 0.935; rules alone 87.1 %, 0.913), then trained on.
   { name: "dev6", file: "dev6.jsonl", roster: "dev6-employees.json", heldOut: false, author: "d6" },
-  // The fifth round's sealed set (outside author; holdout5.md): scored once, with --final.
+  // Held out in the fifth round and reported once (96.0 %, praise F1 0.962); trained on since.
   {
     name: "holdout5",
     file: "holdout5.jsonl",
     roster: "holdout5-employees.json",
-    heldOut: true,
+    heldOut: false,
     author: "h5",
+  },
+  // The sealed set after the fifth round (outside author; holdout6.md): scored once, with --final.
+  {
+    name: "holdout6",
+    file: "holdout6.jsonl",
+    roster: "holdout6-employees.json",
+    heldOut: true,
+    author: "h6",
   },
 ];
 

@@ -3,6 +3,7 @@
 // Names found by the matcher become one placeholder, so "tak <navn>" learned from one
 // roster carries to the next.
 import { FeatureCollector, FeatureKind, type FeatureSink } from "./classifier";
+import { NEGATORS } from "./lexicon/rules";
 import type { LexiconLanguage } from "./lookup";
 import type { AnalyzedText } from "./sentiment";
 
@@ -16,6 +17,13 @@ const OTHER = "<anden>";
 const MAX_BIGRAM_WORDS = 60;
 /** Word prefix length: a cheap stem for Danish inflection and compounds. */
 const PREFIX = 5;
+/** Words after a negator that are marked as negated ("ikke ¬hjælpsom"), up to punctuation. */
+const NEGATION_WORDS = 3;
+const NEGATED = "¬";
+
+function isNegatorWord(lower: string): boolean {
+  return NEGATORS.has(lower) || lower.endsWith("n't");
+}
 
 /** Squashes a rule sum into (-1, 1): the rules' verdict and how sure they are. */
 function squash(x: number): number {
@@ -41,9 +49,11 @@ export function addWordFeatures(
   let previous = "<s>";
   let questions = 0;
   let exclamations = 0;
+  let negation = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as (typeof tokens)[number];
     if (token.kind === "punct") {
+      negation = 0;
       const text = token.text;
       const question = text.includes("?");
       const exclamation = text.includes("!");
@@ -58,10 +68,20 @@ export function addWordFeatures(
       word = NAME;
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
+    // "ikke hjælpsom", "wasn't helpful": the words a negator reaches are other words.
+    let mark = "";
+    if (token.kind === "word" && isNegatorWord(word)) negation = NEGATION_WORDS;
+    else if (negation > 0) {
+      negation--;
+      if (token.kind === "word") {
+        mark = NEGATED;
+        word = mark + word;
+      }
+    }
     words++;
     sink.add(Word, word);
-    if (token.kind === "word" && word !== NAME && word.length > PREFIX + 1) {
-      sink.add(Prefix, word.slice(0, PREFIX));
+    if (token.kind === "word" && word !== NAME && word.length > PREFIX + 1 + mark.length) {
+      sink.add(Prefix, word.slice(0, PREFIX + mark.length));
     }
     if (words <= MAX_BIGRAM_WORDS) sink.pair(previous, word);
     previous = word;
@@ -219,9 +239,14 @@ export function addMentionWordFeatures(
     }
   }
   let previous = "<s>";
+  let negation = 0;
   for (let i = sentence.start; i < sentence.end; i++) {
     const token = tokens[i];
-    if (!token || token.kind === "punct") continue;
+    if (!token) continue;
+    if (token.kind === "punct") {
+      negation = 0;
+      continue;
+    }
     const inClause = i >= from && i < to;
     if (!inClause) {
       // Outside the clause: single words only, on their own keys.
@@ -237,9 +262,18 @@ export function addMentionWordFeatures(
       word = OTHER;
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
+    let mark = "";
+    if (token.kind === "word" && isNegatorWord(word)) negation = NEGATION_WORDS;
+    else if (negation > 0) {
+      negation--;
+      if (token.kind === "word" && !word.startsWith("<")) {
+        mark = NEGATED;
+        word = mark + word;
+      }
+    }
     sink.add(Word, word);
-    if (token.kind === "word" && word.length > PREFIX + 1 && !word.startsWith("<")) {
-      sink.add(Prefix, word.slice(0, PREFIX));
+    if (token.kind === "word" && word.length > PREFIX + 1 + mark.length && !word.startsWith("<")) {
+      sink.add(Prefix, word.slice(0, PREFIX + mark.length));
     }
     sink.pair(previous, word);
     previous = word;

@@ -132,3 +132,14 @@ describe("train", () => {
     expect(CLASSES).toEqual(["positive", "neutral", "negative"]);
   });
 });
+
+describe("word features", () => {
+  it("marks the words a negator reaches, up to punctuation", () => {
+    const analysed = analyzeDocument("Hun var ikke hjælpsom. Hjælpsom var han", {});
+    const { keys } = wordFeatures(analysed.doc, analysed.language, analysed.names);
+    expect(keys).toContain("w:¬hjælpsom");
+    expect(keys).toContain("w:hjælpsom");
+    const english = analyzeDocument("The driver wasn't helpful at all", {});
+    expect(wordFeatures(english.doc, english.language).keys).toContain("w:¬helpful");
+  });
+});
