@@ -508,6 +508,10 @@ describe("fifth-round words", () => {
         ["Håndteringen af min sag var eksemplarisk", "positive"],
         ["Træneren favoriserer de samme børn hver gang", "negative"],
         ["Kæmpe cadeau til vejfolkene", "positive"],
+        ["Jeg har anmeldt skaden online", "neutral"],
+        ["Det er et spørgsmål om tid før nogen kommer til skade", "negative"],
+        ["Når skaden sker, er I ikke til at finde", "negative"],
+        ["Fru Leth i udlejningen er ikke til at tale med", "negative"],
       ],
       "da",
     );

@@ -260,7 +260,8 @@ const COMMON_SURNAMES = new Set(
 
 /** Titles and roles that mark the next word as a person's name: "Dr. Whitfield", "overlæge krog". */
 /** "Driftschef Ploug", "afdelingsleder Bak": a head of something, by the end of the word. */
-const TITLE_ENDINGS = /(chef|chefen|leder|lederen|direktør|direktøren)$/;
+const TITLE_ENDINGS =
+  /(chef|chefen|leder|lederen|direktør|direktøren|læge|lægen|sygeplejerske|sygeplejersken|taksator|taksatoren|konsulent|konsulenten)$/;
 
 const NAME_TITLES = new Set(
   (
@@ -268,7 +269,8 @@ const NAME_TITLES = new Set(
     "mr mrs ms miss hr fru frk chauffør chaufføren driver rådgiver rådgiveren advisor " +
     "jordemoder jordemoderen portør portøren sagsbehandler sagsbehandleren træner træneren " +
     "instruktør instruktøren vicevært viceværten pedel pedellen formand formanden pædagog " +
-    "pædagogen coach trainer instructor teacher manager caretaker officer dyrlæge dyrlægen vet"
+    "pædagogen coach trainer instructor teacher manager caretaker officer dyrlæge dyrlægen vet " +
+    "kaptajn kaptajnen captain skipperen adjuster inspector inspektør inspektøren"
   ).split(" "),
 );
 

@@ -289,6 +289,9 @@ describe("fifth-round name rules", () => {
     { id: "tone", name: "Tone Birkholm" },
     { id: "viola", name: "Viola Krarup" },
     { id: "sund", name: "Mette Sund" },
+    { id: "lindholm", name: "Kurt Lindholm" },
+    { id: "farahani", name: "Amir Farahani" },
+    { id: "gravesen", name: "Cecilie Gravesen" },
   ]);
   const found5 = (text: string) => matcher5.find(text).map((m) => `${m.id}:${m.sentiment}`);
 
@@ -304,6 +307,12 @@ describe("fifth-round name rules", () => {
     ["Min datter spiller viola", []],
     ["Sund og rask igen. Tak for god behandling", []],
     ["Mette Sund var fantastisk", ["sund:positive"]],
+    // a title or role before a surname alone, also in the definite form
+    ["Captain Lindholm handled the rough sea brilliantly", ["lindholm:positive"]],
+    ["Reservelægen Farahani var meget grundig", ["farahani:positive"]],
+    ["Taksatoren Gravesen var uforskammet", ["gravesen:negative"]],
+    // how someone made the writer feel, negated
+    ["Dr Amir Farahani never made me feel stupid for asking", ["farahani:positive"]],
   ])("%s", (text, expected) => {
     expect(found5(text)).toEqual(expected);
   });

@@ -429,7 +429,8 @@ export function analyzeTokens(
     // A subject "nobody" reaches its whole predicate for a good deed left undone, but a
     // complaint further on stays a complaint: "Ingen sagde noget om at den var udsolgt".
     // "Ingen sagde noget om forsinkelsen": nobody speaking of a complaint never praises.
-    const nobodyTooFar = !!negator?.nobody && base < 0;
+    // How someone made the writer feel is the exception: "nobody made me feel stupid".
+    const nobodyTooFar = !!negator?.nobody && base < 0 && !isFeltPhrase(surface);
     if (allowNegation && negator && negator.left > 0 && !nobodyTooFar) {
       const lowerFirst = (tokens[first] as Token).lower;
       // "aldrig oplevet så god service", "kunne ikke være mere tilfreds", "couldn't be
@@ -1107,6 +1108,16 @@ export function analyzeTokens(
 }
 
 /** "selv" and "endda" after a verb whose subject is someone else: "Hun ringede selv". */
+/** "made me feel stupid", "fik mig til at føle mig dum": what someone made the writer feel. */
+function isFeltPhrase(surface: string): boolean {
+  const lower = surface.toLowerCase();
+  return (
+    lower.startsWith("made me feel") ||
+    lower.startsWith("made us feel") ||
+    lower.startsWith("fik mig til at føle")
+  );
+}
+
 const INITIATIVE_WORDS = new Set(["selv", "endda"]);
 const THIRD_PERSON = new Set(["han", "hun", "de", "he", "she", "they"]);
 const INITIATIVE_VALUE = 1.5;

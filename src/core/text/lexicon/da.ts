@@ -655,7 +655,8 @@ export const DA_LEXICON: Lexicon = {
   ødelagde: -2.5,
   beskadiget: -2.5,
   skadet: -2,
-  skade: -1.5,
+  // "skaden", "anmeldt en skade": the insurer's word for a claim, a topic and no verdict.
+  skade: 0,
   ridset: -1.5,
   mangelfulde: -2.5,
   utilstrækkelige: -2.5,
@@ -889,6 +890,7 @@ export const DA_LEXICON: Lexicon = {
   eksemplarisk: 3.5,
   favorisere: -2,
   cadeau: 2.5,
+  hårdtarbejdende: 2.5,
 };
 
 /**

@@ -594,6 +594,8 @@ export const EN_LEXICON: Lexicon = {
   skipped: -1.5,
   // --- added in the fifth round
   rough: -2,
+  "hard-working": 2.5,
+  hardworking: 2.5,
 };
 
 /** English compound heads are rare; hyphenated forms are split in `lookup.ts`. */

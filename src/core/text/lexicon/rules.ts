@@ -1549,6 +1549,22 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["no idea what they were doing", v(-2.5)],
   ["didn't know what they were doing", v(-2.5)],
   ["hard of hearing", v(0)],
+  // --- fifth round: effort, and how someone made the writer feel (a negator before the
+  // phrase turns it: "never made me feel stupid")
+  ["hard working", v(2.5)],
+  ["hardest working", v(3)],
+  ["made me feel stupid", v(-2.5)],
+  ["made me feel rushed", v(-2)],
+  ["made me feel small", v(-2)],
+  ["made me feel like a burden", v(-2.5)],
+  ["made us feel rushed", v(-2)],
+  ["fik mig til at føle mig dum", v(-2.5)],
+  // someone getting hurt, and someone you can't reach or talk to
+  ["kommer til skade", v(-2)],
+  ["komme til skade", v(-2)],
+  ["kom til skade", v(-2)],
+  ["ikke til at finde", v(-2)],
+  ["ikke til at tale med", v(-2.5)],
   ["wish i had never", v(-2.5)],
   ["wish i never", v(-2.5)],
   ["no warning", v(-1.5)],
