@@ -292,6 +292,9 @@ describe("fifth-round name rules", () => {
     { id: "lindholm", name: "Kurt Lindholm" },
     { id: "farahani", name: "Amir Farahani" },
     { id: "gravesen", name: "Cecilie Gravesen" },
+    { id: "lang", name: "Karen Lang" },
+    { id: "malte", name: "Malte Dyhr" },
+    { id: "stig", name: "Stig Holm" },
   ]);
   const found5 = (text: string) => matcher5.find(text).map((m) => `${m.id}:${m.sentiment}`);
 
@@ -311,6 +314,12 @@ describe("fifth-round name rules", () => {
     ["Captain Lindholm handled the rough sea brilliantly", ["lindholm:positive"]],
     ["Reservelægen Farahani var meget grundig", ["farahani:positive"]],
     ["Taksatoren Gravesen var uforskammet", ["gravesen:negative"]],
+    // names that are also words, in lower case or before a noun
+    ["Lang ventetid ved skranken", []],
+    ["Karen Lang var sød", ["lang:positive"]],
+    ["De malte fuglehuse til forældrekaffen", []],
+    ["Malte var fantastisk med børnene", ["malte:positive"]],
+    ["Husk at stig af ved Rådhuset", []],
     // how someone made the writer feel, negated
     ["Dr Amir Farahani never made me feel stupid for asking", ["farahani:positive"]],
   ])("%s", (text, expected) => {

@@ -15,7 +15,8 @@ export const NAME_WORDS_DA: ReadonlySet<string> = new Set(
     "hvid sort brun grøn rød blå mørk lys frisk kold varm vind skytte rytter munk præst kok " +
     "søn else dan ask sten bent per mie kai kaj kirk brand ulla tage vibe søs stoffer " +
     "mus bamse held kit vilde skipper sejr saga turbo borg lærke gry ebbe eng bro hede hvidt " +
-    "naja kamp elg lilje viol mynte frej bølge ulf tone sund viola salt skriver"
+    "naja kamp elg lilje viol mynte frej bølge ulf tone sund viola salt skriver " +
+    "lang kat stig malte basse"
   ).split(" "),
 );
 
@@ -26,7 +27,7 @@ export const NAME_WORDS_EN: ReadonlySet<string> = new Set(
     "autumn sky rain frank rich art don pat sue nick rob guy ray chase wade drew hunter mason " +
     "cook baker smith king young brown green white black gray grey long little small wood hill " +
     "park price bell gold silver stone lane case hall rice fox wolf bird swan crane bush penny " +
-    "sandy jack star miles hardy bond page carter porter marsh rose victory honey angel sunny " +
+    "cookie sandy jack star miles hardy bond page carter porter marsh rose victory honey angel sunny " +
     "pepper river forest heath glen cliff dale field grant mercy noble hale sharp strong wise " +
     "bob matt eve gene buck al ed dean earl an van sterling major reed lance rusty sunny brook " +
     "kit held lone bright stamp post"
