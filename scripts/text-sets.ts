@@ -130,13 +130,22 @@ export const TEXT_SETS: TextSet[] = [
     heldOut: false,
     author: "h5",
   },
-  // The sealed set after the fifth round (outside author; holdout6.md): scored once, with --final.
+  // Held out after the fifth round and reported once (94.2 %, praise F1 0.932); trained on
+  // since.
   {
     name: "holdout6",
     file: "holdout6.jsonl",
     roster: "holdout6-employees.json",
-    heldOut: true,
+    heldOut: false,
     author: "h6",
+  },
+  // The sixth round's sealed set (outside author; holdout7.md): scored once, with --final.
+  {
+    name: "holdout7",
+    file: "holdout7.jsonl",
+    roster: "holdout7-employees.json",
+    heldOut: true,
+    author: "h7",
   },
 ];
 
