@@ -8,7 +8,7 @@
 // It writes test/fixtures/text/blind/SET.json in the main checkout: each text's label,
 // score, rating sign and employees, as that commit's analyzeText gave them. It prints no
 // accuracy, so it can record a sealed set's rule output without scoring it.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 type Insight = {
@@ -25,7 +25,32 @@ if (!commit || !main || sets.length === 0) {
   console.error("usage: blind-rules.ts COMMIT MAIN_CHECKOUT SET[:ROSTER]...");
   process.exit(2);
 }
-const text = (await import(join(process.cwd(), "src/core/text/index.ts"))) as TextModule;
+const root = join(process.cwd(), "src/core/text");
+const text: TextModule = { ...((await import(join(root, "index.ts"))) as TextModule) };
+// Since the learned layer (decision 0009), analyzeText is more than the rules: take the
+// rules' own verdicts from the analysed document instead.
+if (existsSync(join(root, "document.ts"))) {
+  const { analyzeDocument } = (await import(join(root, "document.ts"))) as {
+    analyzeDocument(
+      text: string,
+      opts: { matcher: unknown },
+    ): {
+      doc: { sum: number; contributions: unknown[] };
+      mentions: Array<{ id: string; sentiment: string }>;
+    };
+  };
+  const { summarise, toEvidence } = (await import(join(root, "sentiment.ts"))) as {
+    summarise(sum: number): { label: string; score: number };
+    toEvidence(contributions: unknown[]): Insight["sentiment"]["evidence"];
+  };
+  text.analyzeText = (input, opts) => {
+    const { doc, mentions } = analyzeDocument(input, opts);
+    return {
+      sentiment: { ...summarise(doc.sum), evidence: toEvidence(doc.contributions) },
+      employees: mentions,
+    };
+  };
+}
 const fixtures = join(main, "test/fixtures/text");
 for (const spec of sets) {
   const [set, roster = `${spec}-employees.json`] = spec.split(":") as [string, string?];

@@ -370,6 +370,8 @@ function matchAt(
   const before = wordBefore(tokens, i);
   // "min datter Liv", "my colleague Joy": a relative or friend with a colleague's name.
   if (n === 1 && before && KIN_WORDS.has(before.lower)) return undefined;
+  // "vores hund Ludvig", "our cat Holger": a pet with a colleague's name.
+  if (n === 1 && before && PET_WORDS.has(before.lower)) return undefined;
   // "er skipper på en kutter", "en vilde": lower case after a copula or article is a noun.
   if (
     n === 1 &&
@@ -456,6 +458,12 @@ function matchAt(
 const COORDINATORS = new Set(["og", "and", "&"]);
 /** Prepositions follow a name ("Bo fra kommunen") but also a word ("Frost på vejene"). */
 const PREPOSITIONS = new Set(["i", "på", "fra", "ved", "hos", "at", "in", "from", "on"]);
+/** Animals a name may follow: the pet, not the employee. */
+const PET_WORDS = new Set(
+  "hund hunden hundehvalp hvalp hvalpen kat katten killing kanin kaninen hest hesten dog puppy cat kitten rabbit horse".split(
+    " ",
+  ),
+);
 /** Before a lone surname, these make it a place ("i Nyborg", "in Nyborg"). */
 const PLACE_PREPOSITIONS = new Set(["i", "in"]);
 /** Copulas and articles: a lower-case word after them is a noun, not a name. */

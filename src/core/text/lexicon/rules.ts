@@ -1559,6 +1559,11 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseEffect]> = [
   ["made me feel like a burden", v(-2.5)],
   ["made us feel rushed", v(-2)],
   ["fik mig til at føle mig dum", v(-2.5)],
+  // nothing could be better, said the Danish way round
+  ["bedre kan det ikke blive", v(3)],
+  ["bedre kan det ikke gøres", v(3)],
+  ["det kan ikke blive bedre", v(3)],
+  ["kan ikke blive bedre", v(3)],
   // someone getting hurt, and someone you can't reach or talk to
   ["kommer til skade", v(-2)],
   ["komme til skade", v(-2)],
