@@ -509,6 +509,7 @@ describe("fifth-round words", () => {
         ["Træneren favoriserer de samme børn hver gang", "negative"],
         ["Kæmpe cadeau til vejfolkene", "positive"],
         ["Jeg har anmeldt skaden online", "neutral"],
+        ["Edel om morgenen og Benny om aftenen. Bedre kan det ikke blive.", "positive"],
         ["Det er et spørgsmål om tid før nogen kommer til skade", "negative"],
         ["Når skaden sker, er I ikke til at finde", "negative"],
         ["Fru Leth i udlejningen er ikke til at tale med", "negative"],

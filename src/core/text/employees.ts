@@ -371,7 +371,8 @@ function matchAt(
   // "min datter Liv", "my colleague Joy": a relative or friend with a colleague's name.
   if (n === 1 && before && KIN_WORDS.has(before.lower)) return undefined;
   // "vores hund Ludvig", "our cat Holger": a pet with a colleague's name.
-  if (n === 1 && before && PET_WORDS.has(before.lower)) return undefined;
+  if (n === 1 && before && before.end + 1 >= first.start && PET_WORDS.has(before.lower))
+    return undefined;
   // "er skipper på en kutter", "en vilde": lower case after a copula or article is a noun.
   if (
     n === 1 &&
@@ -419,7 +420,13 @@ function matchAt(
   }
   // "Bjorn" is no word even though "bjørn" is, and "drew" no Danish one: the spelling
   // written, in the text's language, decides.
-  if (form.isWordLike && (n > 1 || isWordIn(lastKey, language))) {
+  // "Kat Ahlers": a call name that is also a word, followed by the person's own surname.
+  const ownNext =
+    n === 1 &&
+    next?.kind === "word" &&
+    isCapitalised(next) &&
+    (compiled.ownParts.get(form.employee.id)?.has(foldName(next.lower)) ?? false);
+  if (form.isWordLike && !ownNext && (n > 1 || isWordIn(lastKey, language))) {
     // "tak til bamse for hjælpen": whom one thanks is a person, capital or not.
     if (n === 1 && isThanked(tokens, i)) return lastToken;
     if (capitals === 0) return undefined;

@@ -295,6 +295,8 @@ describe("fifth-round name rules", () => {
     { id: "lang", name: "Karen Lang" },
     { id: "malte", name: "Malte Dyhr" },
     { id: "stig", name: "Stig Holm" },
+    { id: "ludvig", name: "Ludvig Kraft" },
+    { id: "kat", name: "Katrine Ahlers", nicknames: ["Kat"] },
   ]);
   const found5 = (text: string) => matcher5.find(text).map((m) => `${m.id}:${m.sentiment}`);
 
@@ -320,6 +322,11 @@ describe("fifth-round name rules", () => {
     ["De malte fuglehuse til forældrekaffen", []],
     ["Malte var fantastisk med børnene", ["malte:positive"]],
     ["Husk at stig af ved Rådhuset", []],
+    ["Kat Ahlers 🙌 hurtig, skarp og sjov i telefonen", ["kat:positive"]],
+    ["Min kat er blevet syg", []],
+    // a pet with a colleague's name, but not across a sentence
+    ["Vores hund Ludvig blev undersøgt grundigt. Tak!", []],
+    ["We brought the dog. Ludvig was fantastic with him", ["ludvig:positive"]],
     // how someone made the writer feel, negated
     ["Dr Amir Farahani never made me feel stupid for asking", ["farahani:positive"]],
   ])("%s", (text, expected) => {
