@@ -82,10 +82,22 @@ function isShown(key: string): boolean {
 }
 
 /** The word model's words and pairs that may be shown as evidence, decided once. */
+/**
+ * The word model's words and pairs that may be shown as evidence, decided once: no
+ * function words, and only those that lean clearly one way, which also keeps the scorer
+ * from recording the many that never would make the list.
+ */
+const MIN_SHOWN_MARGIN = 0.25;
+function leansClearly(w: readonly [number, number, number]): boolean {
+  const [pos, neu, neg] = w;
+  return pos - (neu + neg) / 2 >= MIN_SHOWN_MARGIN || neg - (pos + neu) / 2 >= MIN_SHOWN_MARGIN;
+}
 const SHOWN = new Set(
   [
-    ...WORDS.byKind[FeatureKind.Word].keys(),
-    ...[...WORDS.pairs.values()].flatMap((seconds) => [...seconds.values()].map((e) => e.key)),
+    ...[...WORDS.byKind[FeatureKind.Word]].filter(([, w]) => leansClearly(w)).map(([k]) => k),
+    ...[...WORDS.pairs.values()].flatMap((seconds) =>
+      [...seconds.values()].filter((e) => leansClearly(e.weights)).map((e) => e.key),
+    ),
   ].filter(isShown),
 );
 
