@@ -25,6 +25,30 @@ function isNegatorWord(lower: string): boolean {
   return NEGATORS.has(lower) || lower.endsWith("n't");
 }
 
+/** How far the last negator still reaches, as the walk goes word by word. */
+class NegationScope {
+  private left = 0;
+
+  reset(): void {
+    this.left = 0;
+  }
+
+  /**
+   * The word as the model sees it: marked when a negator before it reaches it. A
+   * placeholder ("<navn>") is marked only where `markPlaceholders` says so.
+   */
+  apply(kind: string, word: string, markPlaceholders: boolean): string {
+    if (kind === "word" && isNegatorWord(word)) {
+      this.left = NEGATION_WORDS;
+      return word;
+    }
+    if (this.left === 0) return word;
+    this.left--;
+    if (kind !== "word" || (!markPlaceholders && word.startsWith("<"))) return word;
+    return NEGATED + word;
+  }
+}
+
 /** Squashes a rule sum into (-1, 1): the rules' verdict and how sure they are. */
 function squash(x: number): number {
   return x / (Math.abs(x) + 2);
@@ -49,11 +73,11 @@ export function addWordFeatures(
   let previous = "<s>";
   let questions = 0;
   let exclamations = 0;
-  let negation = 0;
+  const negation = new NegationScope();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as (typeof tokens)[number];
     if (token.kind === "punct") {
-      negation = 0;
+      negation.reset();
       const text = token.text;
       const question = text.includes("?");
       const exclamation = text.includes("!");
@@ -69,19 +93,12 @@ export function addWordFeatures(
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
     // "ikke hjælpsom", "wasn't helpful": the words a negator reaches are other words.
-    let mark = "";
-    if (token.kind === "word" && isNegatorWord(word)) negation = NEGATION_WORDS;
-    else if (negation > 0) {
-      negation--;
-      if (token.kind === "word") {
-        mark = NEGATED;
-        word = mark + word;
-      }
-    }
+    word = negation.apply(token.kind, word, true);
+    const mark = word.startsWith(NEGATED) ? 1 : 0;
     words++;
     sink.add(Word, word);
-    if (token.kind === "word" && word !== NAME && word.length > PREFIX + 1 + mark.length) {
-      sink.add(Prefix, word.slice(0, PREFIX + mark.length));
+    if (token.kind === "word" && word !== NAME && word.length > PREFIX + 1 + mark) {
+      sink.add(Prefix, word.slice(0, PREFIX + mark));
     }
     if (words <= MAX_BIGRAM_WORDS) sink.pair(previous, word);
     previous = word;
@@ -239,12 +256,12 @@ export function addMentionWordFeatures(
     }
   }
   let previous = "<s>";
-  let negation = 0;
+  const negation = new NegationScope();
   for (let i = sentence.start; i < sentence.end; i++) {
     const token = tokens[i];
     if (!token) continue;
     if (token.kind === "punct") {
-      negation = 0;
+      negation.reset();
       continue;
     }
     const inClause = i >= from && i < to;
@@ -262,18 +279,11 @@ export function addMentionWordFeatures(
       word = OTHER;
     } else if (token.kind === "number") word = "<tal>";
     else word = token.lower;
-    let mark = "";
-    if (token.kind === "word" && isNegatorWord(word)) negation = NEGATION_WORDS;
-    else if (negation > 0) {
-      negation--;
-      if (token.kind === "word" && !word.startsWith("<")) {
-        mark = NEGATED;
-        word = mark + word;
-      }
-    }
+    word = negation.apply(token.kind, word, false);
+    const mark = word.startsWith(NEGATED) ? 1 : 0;
     sink.add(Word, word);
-    if (token.kind === "word" && word.length > PREFIX + 1 + mark.length && !word.startsWith("<")) {
-      sink.add(Prefix, word.slice(0, PREFIX + mark.length));
+    if (token.kind === "word" && word.length > PREFIX + 1 + mark && !word.startsWith("<")) {
+      sink.add(Prefix, word.slice(0, PREFIX + mark));
     }
     sink.pair(previous, word);
     previous = word;
