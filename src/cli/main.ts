@@ -14,7 +14,10 @@ const usage = `anbefal: NPS, the happy-customer wall and social replies
   anbefal serve [--port N] [--data-dir DIR] [--demo] [--no-simulator]
   anbefal org create --name NAME --admin-email EMAIL --admin-password PASSWORD [--admin-name NAME]
   anbefal token create --org SLUG [--name NAME]
-  anbefal text reanalyse [--org SLUG]    re-run sentiment, names and the guard on stored comments
+  anbefal text reanalyse [--org SLUG] [--stale]
+                                         re-run sentiment, names and the guard on stored
+                                         comments (--stale: only those another version of
+                                         the analyser wrote)
 
 Uses DATABASE_URL (PostgreSQL) or ANBEFAL_DATA_DIR (embedded database, default ./data).`;
 
@@ -32,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
       "admin-password": { type: "string" },
       "admin-name": { type: "string" },
       org: { type: "string" },
+      stale: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -119,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
       const interactive = process.stderr.isTTY;
       const done = await reanalyseComments(services, {
         orgId,
+        onlyStale: values.stale,
         onProgress: (n, total) =>
           process.stderr.write(
             interactive ? `\r${progressLine(n, total)}` : `${progressLine(n, total)}\n`,

@@ -1,4 +1,5 @@
 import type { Services } from "../app";
+import { TEXT_ANALYSIS_VERSION } from "../core/text";
 
 /** A one-line progress bar on stderr (stdout stays clean for scripts). */
 export function progressLine(done: number, total: number, width = 30): string {
@@ -9,23 +10,32 @@ export function progressLine(done: number, total: number, width = 30): string {
 
 /**
  * Re-runs text insight and the guard on every stored comment, e.g. after a lexicon change.
- * Batches by id so it can run on millions of rows and be interrupted and run again.
+ * Batches by id so it can run on millions of rows and be interrupted and run again. With
+ * `onlyStale`, rows the current analyser wrote (TEXT_ANALYSIS_VERSION) are skipped, so an
+ * interrupted run picks up where it stopped.
  */
 export async function reanalyseComments(
   services: Services,
   options: {
     orgId?: string;
+    onlyStale?: boolean;
     batchSize?: number;
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Promise<number> {
   const repo = services.responses.repo;
-  const total = await repo.countWithComments(options.orgId);
+  const notVersion = options.onlyStale ? TEXT_ANALYSIS_VERSION : undefined;
+  const total = await repo.countWithComments(options.orgId, notVersion);
   let done = 0;
   let afterId: string | null = null;
   options.onProgress?.(0, total);
   for (;;) {
-    const batch = await repo.commentBatch(afterId, options.batchSize ?? 500, options.orgId);
+    const batch = await repo.commentBatch(
+      afterId,
+      options.batchSize ?? 500,
+      options.orgId,
+      notVersion,
+    );
     if (batch.length === 0) break;
     for (const row of batch) {
       const language = row.language === "da" || row.language === "en" ? row.language : undefined;

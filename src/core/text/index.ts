@@ -14,4 +14,5 @@ export {
   type EmployeeRef,
 } from "./employees";
 export { detectLanguage, type Language, type NgramDetector } from "./language";
+export { TEXT_ANALYSIS_VERSION } from "./model/sentiment-model";
 export type { SentimentEvidence, SentimentLabel, SentimentResult } from "./sentiment";

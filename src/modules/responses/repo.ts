@@ -113,6 +113,16 @@ const countColumns = {
   detractors: sql<number>`(count(*) filter (where ${responses.score} <= 6))::int`,
 };
 
+/** Answers with a comment, of one organisation, not yet analysed by a given version. */
+function commentConditions(orgId?: string, notVersion?: string): SQL[] {
+  const conditions: SQL[] = [isNotNull(responses.comment)];
+  if (orgId) conditions.push(eq(responses.orgId, orgId));
+  if (notVersion) {
+    conditions.push(sql`coalesce(${responses.analysis}->>'version', '') <> ${notVersion}`);
+  }
+  return conditions;
+}
+
 export function createResponsesRepo(db: DbOrTx) {
   return {
     /**
@@ -258,11 +268,13 @@ export function createResponsesRepo(db: DbOrTx) {
         .where(filterConditions(filter))
         .groupBy(responses.score);
     },
-    /** Answers with comments, in id order, for re-analysis in batches (optionally one organisation). */
-    async commentBatch(afterId: string | null, limit: number, orgId?: string) {
-      const conditions = [isNotNull(responses.comment)];
+    /**
+     * Answers with comments, in id order, for re-analysis in batches: optionally one
+     * organisation, and optionally only those not analysed by `notVersion`.
+     */
+    async commentBatch(afterId: string | null, limit: number, orgId?: string, notVersion?: string) {
+      const conditions = commentConditions(orgId, notVersion);
       if (afterId) conditions.push(gt(responses.id, afterId));
-      if (orgId) conditions.push(eq(responses.orgId, orgId));
       return db
         .select({
           id: responses.id,
@@ -275,9 +287,8 @@ export function createResponsesRepo(db: DbOrTx) {
         .orderBy(asc(responses.id))
         .limit(limit);
     },
-    async countWithComments(orgId?: string): Promise<number> {
-      const conditions = [isNotNull(responses.comment)];
-      if (orgId) conditions.push(eq(responses.orgId, orgId));
+    async countWithComments(orgId?: string, notVersion?: string): Promise<number> {
+      const conditions = commentConditions(orgId, notVersion);
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(responses)

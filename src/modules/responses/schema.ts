@@ -23,6 +23,8 @@ export type Channel = (typeof channels)[number];
 export type ResponseAnalysis = {
   evidence: Array<{ token: string; weight: number; rule?: string }>;
   employees: Array<{ id: string; name: string; sentiment: "positive" | "neutral" | "negative" }>;
+  /** TEXT_ANALYSIS_VERSION of the analyser that wrote it; absent on rows from before it. */
+  version?: string;
 };
 
 /** What the guard found in a comment: kinds and counts only, never the secret itself. */

@@ -1,5 +1,10 @@
 import { guardText, summariseFindings } from "../../core/guard";
-import { analyzeText, createEmployeeMatcher, type EmployeeMatcher } from "../../core/text";
+import {
+  analyzeText,
+  createEmployeeMatcher,
+  type EmployeeMatcher,
+  TEXT_ANALYSIS_VERSION,
+} from "../../core/text";
 import type { OrgsService } from "../orgs";
 import type { CommentAnalyser } from "../responses";
 
@@ -37,7 +42,11 @@ export function createTextService(deps: { orgs: OrgsService; clock?: () => numbe
       language: insight.language,
       sentiment: insight.sentiment.label,
       sentimentScore: insight.sentiment.score,
-      analysis: { evidence: insight.sentiment.evidence, employees: insight.employees },
+      analysis: {
+        evidence: insight.sentiment.evidence,
+        employees: insight.employees,
+        version: TEXT_ANALYSIS_VERSION,
+      },
       guard: {
         allowedOnWall: guard.allowed,
         counts: summariseFindings(guard.findings) as Record<string, number>,

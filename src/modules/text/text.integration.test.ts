@@ -207,4 +207,44 @@ describe("re-analysing stored text", () => {
     ]);
     expect(rows[2]?.analysis.employees.map((e) => e.name)).toEqual(["Sofie Berg"]);
   });
+
+  it("with onlyStale, re-analyses only what another version of the analyser wrote", async () => {
+    const { reanalyseComments } = await import("../../cli/reanalyse");
+    const { TEXT_ANALYSIS_VERSION } = await import("../../core/text");
+    const o = await app.createOrg("Forældet");
+    const survey = await app.services.surveys.create(o.orgId, { name: "F", language: "da" });
+    // Three answers analysed now, one row from before analysis existed.
+    for (const comment of ["Super service", "Lang ventetid", "Tak for hjælpen"]) {
+      await app.services.responses.submit(survey.id, { score: 9, comment });
+    }
+    await app.services.responses.repo.insertMany([
+      { orgId: o.orgId, surveyId: survey.id, score: 3, comment: "Ingen ringede tilbage" },
+    ]);
+    const stored = await app.database.query<{ comment: string; version: string | null }>(
+      "select comment, analysis->>'version' as version from responses where org_id = $1 order by comment",
+      [o.orgId],
+    );
+    expect(stored.filter((r) => r.version === TEXT_ANALYSIS_VERSION)).toHaveLength(3);
+    // One row written by an older analyser.
+    await app.database.query(
+      `update responses set analysis = jsonb_set(analysis, '{version}', '"old"') where org_id = $1 and comment = 'Lang ventetid'`,
+      [o.orgId],
+    );
+    const progress: Array<[number, number]> = [];
+    const done = await reanalyseComments(app.services, {
+      orgId: o.orgId,
+      onlyStale: true,
+      onProgress: (n, t) => progress.push([n, t]),
+    });
+    expect(done).toBe(2);
+    expect(progress.at(-1)).toEqual([2, 2]);
+    const after = await app.database.query<{ comment: string; version: string; sentiment: string }>(
+      "select comment, analysis->>'version' as version, sentiment from responses where org_id = $1 order by comment",
+      [o.orgId],
+    );
+    expect(after.every((r) => r.version === TEXT_ANALYSIS_VERSION)).toBe(true);
+    expect(after.find((r) => r.comment === "Ingen ringede tilbage")?.sentiment).toBe("negative");
+    // Nothing is stale now.
+    expect(await reanalyseComments(app.services, { orgId: o.orgId, onlyStale: true })).toBe(0);
+  });
 });
