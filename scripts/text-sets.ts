@@ -1,8 +1,11 @@
 // The labelled text sets in test/fixtures/text, shared by `npm run eval:text` and
 // `npm run train:text`. Which sets may be tuned and trained on is decided here, once.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { analyzeDocument } from "../src/core/text/document";
+import { createEmployeeMatcher } from "../src/core/text/employees";
 import type { EmployeeRef } from "../src/core/text/index";
 
 export type Label = "positive" | "neutral" | "negative";
@@ -166,4 +169,25 @@ export function loadSet(set: TextSet): { examples: Example[]; roster: EmployeeRe
     ? (JSON.parse(readFileSync(rosterPath, "utf8")) as EmployeeRef[])
     : [];
   return { examples: readJsonl(path), roster };
+}
+
+/**
+ * A fingerprint of what the rules say today about every text that may be trained on: the
+ * sum and the verdict on each person named. `npm run train:text` stores it beside the
+ * weights; when it no longer matches, the rules changed and the model must be retrained.
+ */
+export function ruleOutputFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const set of TEXT_SETS) {
+    if (set.heldOut) continue;
+    const loaded = loadSet(set);
+    if (!loaded) continue;
+    const matcher = createEmployeeMatcher(loaded.roster);
+    for (const example of loaded.examples) {
+      const { doc, mentions } = analyzeDocument(example.text, { matcher });
+      const people = mentions.map((m) => `${m.id}:${m.sentiment}`).join(",");
+      hash.update(`${set.name}|${example.id}|${doc.sum.toFixed(6)}|${people}\n`);
+    }
+  }
+  return hash.digest("hex").slice(0, 12);
 }

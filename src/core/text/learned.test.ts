@@ -3,7 +3,7 @@
 // trained on.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TEXT_SETS } from "../../../scripts/text-sets";
+import { ruleOutputFingerprint, TEXT_SETS } from "../../../scripts/text-sets";
 import { CLASSES, loadModel, predictProbabilities, train } from "./classifier";
 import { analyzeDocument } from "./document";
 import { mentionWordFeatures, wordFeatures } from "./features";
@@ -12,6 +12,7 @@ import {
   COMBINER_MODEL,
   MENTION_MODEL,
   MENTION_WORD_MODEL,
+  RULES_FINGERPRINT,
   WORD_MODEL,
 } from "./model/sentiment-model";
 
@@ -102,6 +103,10 @@ describe("mentions with the learned layer", () => {
 });
 
 describe("the shipped model", () => {
+  it("was trained on what the rules say today (else: npm run train:text)", () => {
+    expect(ruleOutputFingerprint()).toBe(RULES_FINGERPRINT);
+  });
+
   it("was trained on no held-out set", () => {
     const heldOut = TEXT_SETS.filter((s) => s.heldOut).map((s) => s.name);
     expect(heldOut.length).toBeGreaterThan(0);

@@ -2,7 +2,10 @@
 import type { LinearModelData } from "../classifier";
 
 /** Which rules and weights analysed a text; stored with each analysis. */
-export const TEXT_ANALYSIS_VERSION = "77753c9994bc";
+export const TEXT_ANALYSIS_VERSION = "a53396547a27";
+
+/** What the rules said about the training texts (scripts/text-sets.ts); a test compares. */
+export const RULES_FINGERPRINT = "0c99e81ceed5";
 
 export const COMBINER_MODEL: LinearModelData = {"trainedOn":["holdout2","dev3","dev4b","dev4a","dev5","holdout3","holdout4","dev6","holdout5","holdout6"],"l2":0.001,"weights":{"bias":[-0.368,0.689,-0.155],"rule:sum":[1.29,-0.063,-1.26],"rule:positive":[0.692,-0.866,0.147],"rule:negative":[-0.027,-0.974,0.957],"rule:silent":[-0.342,0.258,0.088],"rule:rating":[0.542,-0.192,-0.35],"word:positive":[0.649,-0.484,-0.553],"word:negative":[-0.467,-0.46,0.667]}};
 
