@@ -23,6 +23,7 @@ import {
   CLASSES,
   type LinearModelData,
   loadModel,
+  mostLikely,
   predictProbabilities,
   type TrainingExample,
   train,
@@ -36,6 +37,7 @@ import {
   mentionWordFeatures,
   wordFeatures,
 } from "../src/core/text/features";
+import { summarise, sumOfScore } from "../src/core/text/sentiment";
 import { type Example, FIXTURES, loadSet, ruleOutputFingerprint, TEXT_SETS } from "./text-sets";
 
 const WORD_L2 = 0.0003;
@@ -48,8 +50,6 @@ type Row = {
   author: string;
   example: Example;
   words: TrainingExample;
-  /** The rules' sum now. */
-  ruleSum: number;
   /** The rules' sum before they were tuned on this set, when known. */
   blindSum?: number;
   blindRating?: number;
@@ -64,12 +64,6 @@ type BlindFile = {
   commit: string;
   items: Array<{ id: string; score: number; rating: number; employees: Mention[] }>;
 };
-
-/** Undoes summarise(): score = sum / sqrt(sum² + 15). */
-function sumFromScore(score: number): number {
-  const s = Math.max(-0.999, Math.min(0.999, score));
-  return (s * Math.sqrt(15)) / Math.sqrt(1 - s * s);
-}
 
 function loadRows(): Row[] {
   const out: Row[] = [];
@@ -104,9 +98,8 @@ function loadRows(): Row[] {
           features: wordFeatures(analysed.doc, analysed.language, analysed.names),
           label: CLASSES.indexOf(example.label),
         },
-        ruleSum: analysed.doc.sum,
         blindSum: blind?.has(example.id)
-          ? sumFromScore(blind.get(example.id)?.score ?? 0)
+          ? sumOfScore(blind.get(example.id)?.score ?? 0)
           : undefined,
         blindMentions: blind?.get(example.id)?.employees,
         blindRating: blind?.get(example.id)?.rating,
@@ -114,16 +107,6 @@ function loadRows(): Row[] {
     }
   }
   return out;
-}
-
-function argmax(p: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[best] as number)) best = i;
-  return best;
-}
-
-function ruleClass(sum: number): number {
-  return sum >= 1 ? 0 : sum <= -1 ? 2 : 1;
 }
 
 const rows = loadRows();
@@ -195,8 +178,9 @@ for (const held of blindSets) {
   let combined = 0;
   const test = blindRows.filter((r) => r.set === held);
   for (const r of test) {
-    if (ruleClass(r.blindSum as number) === r.words.label) rule++;
-    if (argmax(wordOdds.get(r) as number[]) === r.words.label) word++;
+    const label = CLASSES[r.words.label];
+    if (summarise(r.blindSum as number).label === label) rule++;
+    if (mostLikely(wordOdds.get(r) as [number, number, number]) === label) word++;
     const p = predictProbabilities(combiner, combinerExample(r).features);
     if (CLASSES.indexOf(decideLabel(p, r.blindSum as number, r.blindRating ?? 0)) === r.words.label)
       combined++;
@@ -276,19 +260,17 @@ for (const held of blindSets) {
       predicted: new Map(
         found.map((m) => [
           m.id,
-          CLASSES[
-            argmax(
-              predictProbabilities(
-                mentionModel,
-                mentionFeatures(
-                  m.sentiment,
-                  found.length,
-                  text,
-                  mentionOdds.get(r)?.get(m.id) ?? UNKNOWN,
-                ),
+          mostLikely(
+            predictProbabilities(
+              mentionModel,
+              mentionFeatures(
+                m.sentiment,
+                found.length,
+                text,
+                mentionOdds.get(r)?.get(m.id) ?? UNKNOWN,
               ),
-            )
-          ] as string,
+            ),
+          ) as string,
         ]),
       ),
     });

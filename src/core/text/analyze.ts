@@ -3,6 +3,8 @@ import {
   FeatureKind,
   type Hit,
   loadModel,
+  marginFor,
+  mostLikely,
   predictProbabilities,
   Scorer,
   strongestFor,
@@ -16,7 +18,7 @@ import {
   decideLabel,
   mentionFeatures,
 } from "./features";
-import { detectLanguage, type Language } from "./language";
+import type { Language } from "./language";
 import { DA_MARKERS, EN_MARKERS } from "./lexicon/function-words";
 import {
   COMBINER_MODEL,
@@ -26,14 +28,12 @@ import {
 } from "./model/sentiment-model";
 import {
   type AnalyzedText,
-  analyzeTokens,
   type SentimentEvidence,
   type SentimentLabel,
   type SentimentResult,
   summarise,
   toEvidence,
 } from "./sentiment";
-import { splitSentences, tokenize } from "./tokenize";
 
 const WORDS = loadModel(WORD_MODEL);
 const COMBINER = loadModel(COMBINER_MODEL);
@@ -49,11 +49,6 @@ export type TextInsight = {
   sentiment: SentimentResult;
   employees: Array<{ id: string; name: string; sentiment: SentimentLabel }>;
 };
-
-function argmax(p: readonly [number, number, number]): ClassLabel {
-  const [a, b, c] = p;
-  return a >= b && a >= c ? "positive" : c > b ? "negative" : "neutral";
-}
 
 const NEGATORS = new Set(["ikke", "aldrig", "ingen", "intet", "not", "never", "no", "nobody"]);
 
@@ -81,7 +76,6 @@ function isShown(key: string): boolean {
   return !text.includes("<") && !text.split(" ").every(isFunctionWord);
 }
 
-/** The word model's words and pairs that may be shown as evidence, decided once. */
 /**
  * The word model's words and pairs that may be shown as evidence, decided once: no
  * function words, and only those that lean clearly one way, which also keeps the scorer
@@ -89,8 +83,7 @@ function isShown(key: string): boolean {
  */
 const MIN_SHOWN_MARGIN = 0.25;
 function leansClearly(w: readonly [number, number, number]): boolean {
-  const [pos, neu, neg] = w;
-  return pos - (neu + neg) / 2 >= MIN_SHOWN_MARGIN || neg - (pos + neu) / 2 >= MIN_SHOWN_MARGIN;
+  return marginFor(w, 0) >= MIN_SHOWN_MARGIN || marginFor(w, 2) >= MIN_SHOWN_MARGIN;
 }
 const SHOWN = new Set(
   [
@@ -154,9 +147,7 @@ export function analyzeSentiment(text: string, language?: Language): SentimentRe
 
 /** The rules alone, without the learned layer: what their table tests pin down. */
 export function analyzeRules(text: string, language?: Language): SentimentResult {
-  const tokens = tokenize(text);
-  const lang = language ?? detectLanguage(text, undefined, tokens);
-  const doc = analyzeTokens(text, lang, undefined, { tokens, sentences: splitSentences(tokens) });
+  const { doc } = analyzeDocument(text, { language });
   return { ...summarise(doc.sum), evidence: toEvidence(doc.contributions) };
 }
 
@@ -176,7 +167,7 @@ export function analyzeText(text: string, opts: AnalyzeTextOptions = {}): TextIn
       const words = new Scorer(MENTION_WORDS);
       addMentionWordFeatures(words, analysed.doc, analysed.names, start, analysed.language);
       const features = mentionFeatures(rule, people, probabilities, words.probabilities());
-      return { id, name, sentiment: argmax(predictProbabilities(MENTIONS, features)) };
+      return { id, name, sentiment: mostLikely(predictProbabilities(MENTIONS, features)) };
     }),
   };
 }

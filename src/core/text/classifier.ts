@@ -145,6 +145,18 @@ export function predictProbabilities(
   return softmax(a, b, c);
 }
 
+/** The most likely class; ties go to positive, then negative. */
+export function mostLikely(p: readonly [number, number, number]): ClassLabel {
+  const [a, b, c] = p;
+  return a >= b && a >= c ? "positive" : c > b ? "negative" : "neutral";
+}
+
+/** What a feature's weights do for class `k`: its weight over the mean of the other two. */
+export function marginFor(w: Triple, k: number): number {
+  const own = w[k] as number;
+  return own - (w[0] + w[1] + w[2] - own) / 2;
+}
+
 export function softmax(a: number, b: number, c: number): [number, number, number] {
   const m = Math.max(a, b, c);
   const ea = Math.exp(a - m);
@@ -166,10 +178,7 @@ export function strongestFor(
   const k = CLASSES.indexOf(label);
   const out: Array<{ hit: Hit; weight: number }> = [];
   for (const hit of hits) {
-    const w = hit.weights;
-    // Margin over the mean of the other two classes: what this feature did for `label`.
-    const own = w[k] as number;
-    const weight = (own - (w[0] + w[1] + w[2] - own) / 2) * hit.value;
+    const weight = marginFor(hit.weights, k) * hit.value;
     if (weight <= 0 || (out.length === limit && weight <= (out[limit - 1]?.weight ?? 0))) continue;
     if (out.some((o) => o.hit.key === hit.key)) continue;
     let at = out.length;

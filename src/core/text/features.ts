@@ -1,11 +1,11 @@
-// Features of one analysed text for the learned layer (classifier.ts): what the rules
-// found (their sum, each rule and lexicon word with its sign) and the words themselves.
-// Names found by the matcher become one placeholder, so "tak <navn>" learned from one
-// roster carries to the next.
-import { FeatureCollector, FeatureKind, type FeatureSink } from "./classifier";
+// Features of one analysed text for the learned layer (classifier.ts): the words of the
+// text and of the clause around each name, and what the combiners weigh (the rules'
+// verdict beside the word models' odds). Names found by the matcher become one
+// placeholder, so "tak <navn>" learned from one roster carries to the next.
+import { FeatureCollector, FeatureKind, type FeatureSink, mostLikely } from "./classifier";
 import { NEGATORS } from "./lexicon/rules";
 import type { LexiconLanguage } from "./lookup";
-import type { AnalyzedText } from "./sentiment";
+import { type AnalyzedText, NEUTRAL_BAND } from "./sentiment";
 
 /** Sparse feature vector: parallel arrays; a repeated key adds up. */
 export type Features = { keys: string[]; values: number[] };
@@ -47,6 +47,12 @@ class NegationScope {
     if (kind !== "word" || (!markPlaceholders && word.startsWith("<"))) return word;
     return NEGATED + word;
   }
+}
+
+/** Log-odds of positive and of negative against neutral. */
+function logOdds([pos, neu, neg]: readonly [number, number, number]): [number, number] {
+  const eps = 1e-6;
+  return [Math.log((pos + eps) / (neu + eps)), Math.log((neg + eps) / (neu + eps))];
 }
 
 /** Squashes a rule sum into (-1, 1): the rules' verdict and how sure they are. */
@@ -124,8 +130,8 @@ export function wordFeatures(
 
 /**
  * What the combiner weighs: the rules' verdict (their sum, which side of the neutral band
- * it falls on, whether nothing scored at all, and the sign of a rating: "9/10") and the word model's log-odds of positive and negative against
- * neutral. Trained on rule output from before the rules were tuned on each set, so it
+ * it falls on, whether nothing scored at all, and the sign of a rating: "9/10") and the
+ * word model's log-odds of positive and negative against neutral. Trained on rule output from before the rules were tuned on each set, so it
  * trusts the rules as much as they deserve on text they have not seen.
  */
 export function combinerFeatures(
@@ -133,8 +139,7 @@ export function combinerFeatures(
   rating: number,
   word: readonly [number, number, number],
 ): Features {
-  const eps = 1e-6;
-  const [pos, neu, neg] = word;
+  const [wordPositive, wordNegative] = logOdds(word);
   return {
     keys: [
       "bias",
@@ -149,12 +154,12 @@ export function combinerFeatures(
     values: [
       1,
       squash(ruleSum),
-      ruleSum >= 1 ? 1 : 0,
-      ruleSum <= -1 ? 1 : 0,
+      ruleSum >= NEUTRAL_BAND ? 1 : 0,
+      ruleSum <= -NEUTRAL_BAND ? 1 : 0,
       Math.abs(ruleSum) < 0.01 ? 1 : 0,
       Math.sign(rating),
-      Math.log((pos + eps) / (neu + eps)),
-      Math.log((neg + eps) / (neu + eps)),
+      wordPositive,
+      wordNegative,
     ],
   };
 }
@@ -171,12 +176,9 @@ export function mentionFeatures(
   text: readonly [number, number, number],
   words: readonly [number, number, number],
 ): Features {
-  const eps = 1e-6;
-  const [pos, neu, neg] = text;
-  const positive = Math.log((pos + eps) / (neu + eps));
-  const negative = Math.log((neg + eps) / (neu + eps));
+  const [positive, negative] = logOdds(text);
+  const [wordsPositive, wordsNegative] = logOdds(words);
   const alone = people === 1 ? 1 : 0;
-  const [wPos, wNeu, wNeg] = words;
   return {
     keys: [
       "bias",
@@ -199,8 +201,8 @@ export function mentionFeatures(
       alone,
       alone * positive,
       alone * negative,
-      Math.log((wPos + eps) / (wNeu + eps)),
-      Math.log((wNeg + eps) / (wNeu + eps)),
+      wordsPositive,
+      wordsNegative,
     ],
   };
 }
@@ -339,8 +341,7 @@ export function decideLabel(
   ruleSum: number,
   rating: number,
 ): "positive" | "neutral" | "negative" {
-  if (rating > 0 && ruleSum >= 1) return "positive";
-  if (rating < 0 && ruleSum <= -1) return "negative";
-  const [a, b, c] = probabilities;
-  return a >= b && a >= c ? "positive" : c > b ? "negative" : "neutral";
+  if (rating > 0 && ruleSum >= NEUTRAL_BAND) return "positive";
+  if (rating < 0 && ruleSum <= -NEUTRAL_BAND) return "negative";
+  return mostLikely(probabilities);
 }

@@ -1642,6 +1642,12 @@ export function summarise(sum: number): { label: SentimentLabel; score: number }
   return { label, score: Math.round(clamped * 1000) / 1000 };
 }
 
+/** The rule sum a score came from (summarise, undone; a score of ±1 reads as ±0.999). */
+export function sumOfScore(score: number): number {
+  const s = Math.max(-0.999, Math.min(0.999, score));
+  return (s * Math.sqrt(SCORE_ALPHA)) / Math.sqrt(1 - s * s);
+}
+
 /** Public evidence: what scored, in text order, with the rules that shaped each weight. */
 export function toEvidence(contributions: Contribution[]): SentimentEvidence[] {
   return contributions.map((c) => {
