@@ -258,18 +258,24 @@ const COMMON_SURNAMES = new Set(
   ).split(" "),
 );
 
-/** Titles and roles that mark the next word as a person's name: "Dr. Whitfield", "overlæge krog". */
-/** "Driftschef Ploug", "afdelingsleder Bak": a head of something, by the end of the word. */
+/**
+ * "Driftschef Ploug", "afdelingsleder Bak", "Reservelægen Farahani", "Taksatoren Gravesen":
+ * a head of something or a profession, by the end of the word.
+ */
 const TITLE_ENDINGS =
   /(chef|chefen|leder|lederen|direktør|direktøren|læge|lægen|sygeplejerske|sygeplejersken|taksator|taksatoren|konsulent|konsulenten)$/;
 
+/**
+ * Titles and roles that mark the next word as a person's name: "Dr. Whitfield", "Captain
+ * Lindholm". Those by ending ("overlæge krog", "dyrlægen") are in TITLE_ENDINGS.
+ */
 const NAME_TITLES = new Set(
   (
-    "dr doktor doctor overlæge læge lægen sygeplejerske sygeplejersken nurse professor prof " +
+    "dr doktor doctor nurse professor prof " +
     "mr mrs ms miss hr fru frk chauffør chaufføren driver rådgiver rådgiveren advisor " +
     "jordemoder jordemoderen portør portøren sagsbehandler sagsbehandleren træner træneren " +
     "instruktør instruktøren vicevært viceværten pedel pedellen formand formanden pædagog " +
-    "pædagogen coach trainer instructor teacher manager caretaker officer dyrlæge dyrlægen vet " +
+    "pædagogen coach trainer instructor teacher manager caretaker officer vet " +
     "kaptajn kaptajnen captain skipperen adjuster inspector inspektør inspektøren"
   ).split(" "),
 );
